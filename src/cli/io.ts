@@ -25,6 +25,11 @@ export class UsageError extends Error {
 }
 
 export function processIo(): CliIo {
+  // A closed pipe (`cloudact plan --json | head`) is not an error of ours.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     cwd: process.cwd(),
     env: process.env,

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Problem } from "../diagnostics/problem";
 import { displayPath } from "../diagnostics/paths";
 import { parseStackSettings, PROJECT_NAME, type StackSettings } from "../config/settings";
@@ -22,8 +22,8 @@ export function projectPaths(root: string, cwd: string, overrides: { orgs?: stri
   return {
     root,
     cwd,
-    orgsDir: overrides.orgs ? join(cwd, overrides.orgs) : join(root, "orgs"),
-    schemasDir: overrides.schemas ? join(cwd, overrides.schemas) : join(root, "schemas"),
+    orgsDir: overrides.orgs ? resolve(cwd, overrides.orgs) : join(root, "orgs"),
+    schemasDir: overrides.schemas ? resolve(cwd, overrides.schemas) : join(root, "schemas"),
   };
 }
 
