@@ -1,0 +1,85 @@
+/**
+ * `guard-allowlist.yaml`: the reviewed exceptions to the plan guard.
+ *
+ *   allow:
+ *     - urn: "<exact URN>"
+ *       reason: "<why this replacement is acceptable>"
+ *
+ * An entry can only ever permit a destructive op on a view or materialized view (derived data);
+ * the plan guard refuses entries that name anything else.
+ */
+import yaml from "js-yaml";
+import { z } from "zod";
+import { InputError, formatProblem } from "../diagnostics/problem";
+
+export interface AllowlistEntry {
+  readonly urn: string;
+  readonly reason: string;
+  /** 1-based line of the entry in its file, for messages. */
+  readonly line: number;
+}
+
+export interface Allowlist {
+  /** Where the entries came from, for messages. */
+  readonly source: string;
+  readonly entries: readonly AllowlistEntry[];
+}
+
+export const EMPTY_ALLOWLIST: Allowlist = { source: "(no allowlist)", entries: [] };
+
+const entrySchema = z.strictObject({
+  urn: z.string().trim().startsWith("urn:pulumi:", 'must be a full Pulumi URN ("urn:pulumi:...")'),
+  reason: z.string({ error: "is required: say why this replacement is acceptable" }).trim().min(1, "must not be empty"),
+});
+
+const fileSchema = z
+  .strictObject({ allow: z.array(z.unknown()).nullish() })
+  .nullish();
+
+/** The line where `needle` first appears, or 1. */
+function lineOf(text: string, needle: string | undefined): number {
+  if (!needle) return 1;
+  const at = text.indexOf(needle);
+  return at < 0 ? 1 : text.slice(0, at).split("\n").length;
+}
+
+/** Parses the allowlist text; any mistake is an InputError (exit 2) naming file, line and field. */
+export function parseAllowlist(text: string, source: string): Allowlist {
+  let raw: unknown;
+  try {
+    raw = yaml.load(text, { filename: source });
+  } catch (error) {
+    const reason = error instanceof yaml.YAMLException ? error.reason : String(error);
+    const line = error instanceof yaml.YAMLException ? error.mark.line + 1 : 1;
+    throw new InputError(formatProblem({ file: source, line, field: "(file)", message: `not YAML: ${reason}` }));
+  }
+  const file = fileSchema.safeParse(raw);
+  if (!file.success) {
+    throw new InputError(
+      formatProblem({ file: source, line: 1, field: "(file)", message: 'expected a mapping with one key, "allow", a list of {urn, reason}' }),
+    );
+  }
+  const problems: string[] = [];
+  const entries: AllowlistEntry[] = [];
+  const seen = new Set<string>();
+  (file.data?.allow ?? []).forEach((item, index) => {
+    const urnHint = typeof item === "object" && item !== null && "urn" in item ? String(item.urn) : undefined;
+    const line = lineOf(text, urnHint);
+    const entry = entrySchema.safeParse(item);
+    if (!entry.success) {
+      for (const issue of entry.error.issues) {
+        const field = ["allow", index, ...issue.path].map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("").slice(1);
+        problems.push(formatProblem({ file: source, line, field, message: issue.message }));
+      }
+      return;
+    }
+    if (seen.has(entry.data.urn)) {
+      problems.push(formatProblem({ file: source, line, field: `allow[${index}].urn`, message: "listed twice" }));
+      return;
+    }
+    seen.add(entry.data.urn);
+    entries.push({ ...entry.data, line });
+  });
+  if (problems.length > 0) throw new InputError(problems.join("\n"));
+  return { source, entries };
+}
