@@ -70,7 +70,7 @@ export function parseStackSettings(config: Readonly<Record<string, string>>): { 
       const field = issue.path[0] as keyof StackSettings | undefined;
       const key = field ? SETTING_KEYS[field] : "(config)";
       const rest = issue.path.slice(1).map(String).join(".");
-      const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+      const message = issue.code === "invalid_type" && /received undefined$/.test(issue.message) ? "is required" : issue.message;
       issues.push({ key: rest ? `${key}.${rest}` : key, message });
     }
   }

@@ -13,7 +13,7 @@ export function zodProblems(error: z.ZodError, file: string, text: string, prefi
       }
       continue;
     }
-    const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    const message = issue.code === "invalid_type" && /received undefined$/.test(issue.message) ? "is required" : issue.message;
     problems.push({ file, line: locateLine(text, path), field: fieldName(path), message });
   }
   return problems;

@@ -7,7 +7,7 @@ import { displayPath } from "../diagnostics/paths";
 import { locateLine } from "../yaml/locate";
 import { parseYaml } from "../yaml/load";
 import { parseColumnsFile } from "./columns-file";
-import { tableConfigFileSchema, viewConfigFileSchema, type TableOptions } from "./table-options";
+import { tableConfigFileSchema, tableOptionsSchema, viewConfigFileSchema, type TableOptions } from "./table-options";
 
 export type SchemaDir = "bootstrap" | "org";
 
@@ -86,7 +86,9 @@ function loadTableDir(root: string, dir: SchemaDir, cwd: string, problems: Probl
     }
   }
   const tables: TableSpec[] = [];
-  for (const [tableId, options] of Object.entries(config.data.tables)) {
+  for (const [tableId, rawOptions] of Object.entries(config.data.tables)) {
+    const parsedOptions = tableOptionsSchema.safeParse(rawOptions ?? {});
+    if (!parsedOptions.success) problems.push(...zodProblems(parsedOptions.error, configFile, text, ["tables", tableId]));
     const schemaPath = join(folder, `${tableId}.json`);
     const file = displayPath(schemaPath, cwd);
     if (!existsSync(schemaPath)) {
@@ -98,8 +100,9 @@ function loadTableDir(root: string, dir: SchemaDir, cwd: string, problems: Probl
       problems.push(...columns.problems);
       continue;
     }
-    problems.push(...optionProblems(options, columns.columns, configFile, text, tableId));
-    tables.push({ dir, tableId, columns: columns.columns, options, file });
+    if (!parsedOptions.success) continue;
+    problems.push(...optionProblems(parsedOptions.data, columns.columns, configFile, text, tableId));
+    tables.push({ dir, tableId, columns: columns.columns, options: parsedOptions.data, file });
   }
   return tables;
 }
