@@ -2,6 +2,7 @@ import type { Command } from "./io";
 import { validateCommand, VALIDATE_USAGE } from "./validate";
 import { planCommand, PLAN_USAGE } from "./plan";
 import { lockCommand, LOCK_USAGE } from "./lock";
+import { orgSchemaCommand, SCHEMA_USAGE } from "./org-schema";
 
 export interface CommandEntry {
   readonly words: readonly string[];
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { words: ["validate"], usage: VALIDATE_USAGE, run: validateCommand },
   { words: ["plan"], usage: PLAN_USAGE, run: planCommand },
   { words: ["lock"], usage: LOCK_USAGE, run: lockCommand },
+  { words: ["schema"], usage: SCHEMA_USAGE, run: orgSchemaCommand },
 ];
