@@ -53,3 +53,15 @@ test("a report that fits is not truncated", () => {
   assert.equal(shownViolations(md), judgement.violations.length);
   assert.doesNotMatch(md, /not shown/);
 });
+
+test("every Markdown section shares the one budget: a long allowlist cannot push the comment over the limit", () => {
+  const entries = Array.from({ length: 2_000 }, (_, index) => ({
+    urn: `urn:pulumi:dev::cloudact-bigquery::cloudact:bigquery:Organization$gcp:bigquery/table:Table::org_${index}_prod.x_org_hierarchy`,
+    reason: "stale",
+    line: index * 2 + 2,
+  }));
+  const judgement = judgePlan(syntheticPreview({ steps: 5_000, dropEvery: 2 }), { source: "guard-allowlist.yaml", entries });
+  const md = renderMarkdown(judgement, 8_000);
+  assert.ok(md.length <= 8_000, `md is ${md.length} characters`);
+  assert.match(md, /_\.\.\. \d+ violations, 2000 allowlist notes not shown/);
+});

@@ -36,11 +36,15 @@ const fileSchema = z
   .strictObject({ allow: z.array(z.unknown()).nullish() })
   .nullish();
 
-/** The line where `needle` first appears, or 1. */
-function lineOf(text: string, needle: string | undefined): number {
-  if (!needle) return 1;
-  const at = text.indexOf(needle);
-  return at < 0 ? 1 : text.slice(0, at).split("\n").length;
+/** Finds the line of each entry by its URN, scanning forward so that a repeated URN gets its own line. */
+function lineFinder(text: string): (needle: string | undefined) => number {
+  let cursor = 0;
+  return (needle) => {
+    const at = needle ? text.indexOf(needle, cursor) : -1;
+    if (at < 0) return 1;
+    cursor = at + 1;
+    return text.slice(0, at).split("\n").length;
+  };
 }
 
 /** Parses the allowlist text; any mistake is an InputError (exit 2) naming file, line and field. */
@@ -62,9 +66,10 @@ export function parseAllowlist(text: string, source: string): Allowlist {
   const problems: string[] = [];
   const entries: AllowlistEntry[] = [];
   const seen = new Set<string>();
+  const lineOf = lineFinder(text);
   (file.data?.allow ?? []).forEach((item, index) => {
     const urnHint = typeof item === "object" && item !== null && "urn" in item ? String(item.urn) : undefined;
-    const line = lineOf(text, urnHint);
+    const line = lineOf(urnHint);
     const entry = entrySchema.safeParse(item);
     if (!entry.success) {
       for (const issue of entry.error.issues) {

@@ -4,7 +4,7 @@
  */
 import type { Allowlist, AllowlistEntry } from "../allowlist";
 import { type PreviewDocument, type PreviewStep, STEP_OPS, type StepOp, stepType } from "./preview";
-import { type RuleCode, RULES } from "./rules";
+import { destructiveRule, type RuleCode, RULES } from "./rules";
 import { isViewStep, judgeStep } from "./step-rules";
 
 /** A broken rule on one step, with everything a reviewer needs to act on it. */
@@ -94,18 +94,17 @@ export function judgePlan(document: PreviewDocument, allowlist: Allowlist): Judg
   for (const step of document.steps) {
     opCounts[step.op] += 1;
     const type = stepType(step);
-    const findings = judgeStep(step, type);
-    const entry = entries.size > 0 ? entries.get(step.urn) : undefined;
-    const view = entry !== undefined && isViewStep(step, type);
+    const entry = entries.get(step.urn);
     let use: EntryUse | undefined;
+    let permits: RuleCode | undefined;
     if (entry) {
       use = uses.get(entry.urn) ?? { matchedNonView: false, permitted: 0 };
       uses.set(entry.urn, use);
-      if (!view) use.matchedNonView = true;
+      if (isViewStep(step, type)) permits = destructiveRule(step.op);
+      else use.matchedNonView = true;
     }
-    for (const finding of findings) {
-      const destructive = finding.code === "PG101" || finding.code === "PG102";
-      if (entry && use && view && destructive) {
+    for (const finding of judgeStep(step, type)) {
+      if (use && entry && finding.code === permits) {
         use.permitted += 1;
         allowed.push({ code: finding.code, urn: step.urn, op: step.op, type, replaceReasons: step.replaceReasons ?? [], reason: entry.reason });
       } else {

@@ -35,9 +35,9 @@ function reasonLines(item: Pick<Violation, "replaceReasons" | "diffReasons">): s
   return lines;
 }
 
-function allowlistNote(finding: AllowlistFinding): string {
+function allowlistNote(finding: AllowlistFinding, urn: (text: string) => string = (text) => text): string {
   const label = finding.status === "unused" ? "warning: unused" : finding.status;
-  return `${label}: ${finding.urn} (line ${finding.line}): ${finding.note}`;
+  return `${label}: ${urn(finding.urn)} (line ${finding.line}): ${finding.note}`;
 }
 
 // ---------------------------------------------------------------- text
@@ -100,12 +100,14 @@ function mdViolation(item: Violation, index: number): string {
   ].join("\n");
 }
 
-/** Appends sections while they fit the budget; counts what did not. */
+/** Room kept for the closing note that counts what was left out. */
+const NOTE_RESERVE = 400;
+
+/** Appends sections while they fit the budget and counts what did not, in one closing note. */
 class MarkdownBudget {
   private readonly parts: string[] = [];
+  private readonly omitted: string[] = [];
   private used = 0;
-  /** Room kept for the omission notes of every section. */
-  private static readonly NOTE_RESERVE = 600;
 
   constructor(private readonly limit: number) {}
 
@@ -114,25 +116,22 @@ class MarkdownBudget {
     this.used += text.length + 2;
   }
 
-  /** Adds a section's items in order until the next would not fit, then notes how many were left out. */
+  /** Adds a section's items in order until the next would not fit; the heading comes with the first item. */
   section<T>(heading: string, items: readonly T[], render: (item: T, index: number) => string, noun: string): void {
-    if (items.length === 0) return;
-    this.add(heading);
     let shown = 0;
     for (const item of items) {
       const text = render(item, shown);
-      if (this.used + text.length + 2 > this.limit - MarkdownBudget.NOTE_RESERVE) break;
-      this.add(text);
+      const block = shown === 0 ? `${heading}\n\n${text}` : text;
+      if (this.used + block.length + 2 > this.limit - NOTE_RESERVE) break;
+      this.add(block);
       shown += 1;
     }
-    const left = items.length - shown;
-    if (left > 0) {
-      this.add(`_... ${plural(left, noun)} not shown to keep this comment under GitHub's size limit; run \`cloudact guard plan\` for the full list._`);
-    }
+    if (items.length > shown) this.omitted.push(plural(items.length - shown, noun));
   }
 
   toString(): string {
-    return this.parts.join("\n\n") + "\n";
+    const note = `_... ${this.omitted.join(", ")} not shown to keep this comment under GitHub's size limit; run \`cloudact guard plan\` for the full report._`;
+    return [...this.parts, ...(this.omitted.length > 0 ? [note] : [])].join("\n\n") + "\n";
   }
 }
 
@@ -149,7 +148,7 @@ export function renderMarkdown(judgement: Judgement, limit = MD_BUDGET): string 
   );
   out.section(`### Violations (${judgement.violations.length})`, judgement.violations, mdViolation, "violation");
   const notes = judgement.allowlist.filter((finding) => finding.status !== "used");
-  out.section(`### Allowlist (${code(judgement.allowlistSource)})`, notes, (finding) => `- ${allowlistNote(finding)}`, "allowlist note");
+  out.section(`### Allowlist (${code(judgement.allowlistSource)})`, notes, (finding) => `- ${allowlistNote(finding, code)}`, "allowlist note");
   out.section(
     `### Allowed by the allowlist (${judgement.allowed.length})`,
     judgement.allowed,
