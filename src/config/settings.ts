@@ -3,6 +3,29 @@ import { labelsSchema } from "../schemas/table-options";
 
 export const PROJECT_NAME = "cloudact-bigquery";
 export const CENTRAL_DATASET = "organizations";
+/** Default resource budget per stack: previews stay fast and the Node heap stays small. */
+export const DEFAULT_RESOURCE_BUDGET = 2_500;
+
+const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+
+/**
+ * Each stack setting: its field in StackSettings, the Pulumi config key an operator edits, and
+ * whether the config value is structured (Pulumi passes objects and numbers as JSON strings).
+ */
+const SETTINGS = [
+  { field: "project", key: "gcp:project", json: false },
+  { field: "location", key: `${PROJECT_NAME}:location`, json: false },
+  { field: "datasetSuffix", key: `${PROJECT_NAME}:datasetSuffix`, json: false },
+  { field: "viewMode", key: `${PROJECT_NAME}:viewMode`, json: false },
+  { field: "labels", key: `${PROJECT_NAME}:labels`, json: true },
+  { field: "role", key: `${PROJECT_NAME}:role`, json: false },
+  { field: "environment", key: `${PROJECT_NAME}:environment`, json: false },
+  { field: "shard", key: `${PROJECT_NAME}:shard`, json: true },
+  { field: "bootstrapStack", key: `${PROJECT_NAME}:bootstrapStack`, json: false },
+  { field: "resourceBudget", key: `${PROJECT_NAME}:resourceBudget`, json: true },
+] as const;
+
+type SettingField = (typeof SETTINGS)[number]["field"];
 
 /** Pulumi config keys this program reads, with the project namespace. */
 export const CONFIG_KEYS = {
@@ -11,31 +34,47 @@ export const CONFIG_KEYS = {
   datasetSuffix: `${PROJECT_NAME}:datasetSuffix`,
   viewMode: `${PROJECT_NAME}:viewMode`,
   labels: `${PROJECT_NAME}:labels`,
+  role: `${PROJECT_NAME}:role`,
+  environment: `${PROJECT_NAME}:environment`,
+  shard: `${PROJECT_NAME}:shard`,
+  bootstrapStack: `${PROJECT_NAME}:bootstrapStack`,
+  resourceBudget: `${PROJECT_NAME}:resourceBudget`,
 } as const;
 
-const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-
-export const stackSettingsSchema = z.strictObject({
-  project: z.string().regex(GCP_PROJECT_ID, "must be a GCP project id (6-30 lowercase letters, digits, hyphens)"),
-  location: z
-    .string()
-    .regex(/^[A-Za-z]+(-[a-z0-9]+)*$/, "must be a BigQuery location such as US, EU or europe-west3")
-    .default("US"),
-  datasetSuffix: z.string().regex(/^[a-z0-9_]{1,20}$/, "must be 1-20 lowercase letters, digits or underscores").default("prod"),
-  viewMode: z.enum(["materialized", "logical"], "must be materialized or logical").default("materialized"),
-  labels: labelsSchema.default({}),
-});
+export const stackSettingsSchema = z
+  .strictObject({
+    project: z.string().regex(GCP_PROJECT_ID, "must be a GCP project id (6-30 lowercase letters, digits, hyphens)"),
+    location: z
+      .string()
+      .regex(/^[A-Za-z]+(-[a-z0-9]+)*$/, "must be a BigQuery location such as US, EU or europe-west3")
+      .default("US"),
+    datasetSuffix: z.string().regex(/^[a-z0-9_]{1,20}$/, "must be 1-20 lowercase letters, digits or underscores").default("prod"),
+    viewMode: z.enum(["materialized", "logical"], "must be materialized or logical").default("materialized"),
+    labels: labelsSchema.default({}),
+    /** all: central dataset and every org of the environment; bootstrap: central only; orgs: one shard of orgs. */
+    role: z.enum(["all", "bootstrap", "orgs"], "must be all, bootstrap or orgs").default("all"),
+    /** The registry environment this stack serves (orgs list it in `environments`); defaults to the stack name. */
+    environment: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, "must be an environment name such as dev or prod").optional(),
+    /** role orgs: the shard of the environment's orgs this stack holds (orgs name theirs in `shard`). */
+    shard: z.int("must be a whole number").min(0).max(999).optional(),
+    /** role orgs: the stack holding the central dataset, as a stack reference name (org/project/stack). */
+    bootstrapStack: z.string().regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/, "must be a stack reference such as cloudact/cloudact-bigquery/prod").optional(),
+    resourceBudget: z.int("must be a whole number").min(100).max(50_000).default(DEFAULT_RESOURCE_BUDGET),
+  })
+  .refine((settings) => settings.role !== "orgs" || settings.shard !== undefined, { message: "is required for a stack whose role is orgs", path: ["shard"] })
+  .refine((settings) => settings.role !== "orgs" || settings.bootstrapStack !== undefined, {
+    message: "is required for a stack whose role is orgs (the stack that holds the central dataset)",
+    path: ["bootstrapStack"],
+  })
+  .refine((settings) => settings.role === "orgs" || settings.shard === undefined, { message: "only a stack whose role is orgs holds a shard", path: ["shard"] });
 
 export type StackSettings = z.infer<typeof stackSettingsSchema>;
 
 /** Maps settings fields back to the config key an operator edits, for messages. */
-export const SETTING_KEYS: Readonly<Record<keyof StackSettings, string>> = {
-  project: CONFIG_KEYS.gcpProject,
-  location: CONFIG_KEYS.location,
-  datasetSuffix: CONFIG_KEYS.datasetSuffix,
-  viewMode: CONFIG_KEYS.viewMode,
-  labels: CONFIG_KEYS.labels,
-};
+export const SETTING_KEYS: Readonly<Record<SettingField, string>> = Object.fromEntries(SETTINGS.map((setting) => [setting.field, setting.key])) as Record<
+  SettingField,
+  string
+>;
 
 export interface SettingIssue {
   readonly key: string;
@@ -43,31 +82,29 @@ export interface SettingIssue {
 }
 
 /**
- * Reads settings from Pulumi's flat config map (values are strings; objects are JSON strings),
+ * Reads settings from Pulumi's flat config map (values are strings; objects and numbers as JSON),
  * the form both `pulumi.runtime.allConfig()` and our stack-file reader produce.
  */
 export function parseStackSettings(config: Readonly<Record<string, string>>): { ok: true; settings: StackSettings } | { ok: false; issues: SettingIssue[] } {
   const issues: SettingIssue[] = [];
-  let labels: unknown;
-  const rawLabels = config[CONFIG_KEYS.labels];
-  if (rawLabels !== undefined) {
+  const candidate: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    const raw = config[setting.key];
+    if (raw === undefined) continue;
+    if (!setting.json) {
+      candidate[setting.field] = raw;
+      continue;
+    }
     try {
-      labels = JSON.parse(rawLabels);
+      candidate[setting.field] = JSON.parse(raw);
     } catch {
-      issues.push({ key: CONFIG_KEYS.labels, message: "must be a mapping of label keys to values" });
+      issues.push({ key: setting.key, message: "must be a YAML value of the documented shape (a mapping or a number)" });
     }
   }
-  const candidate = {
-    project: config[CONFIG_KEYS.gcpProject],
-    location: config[CONFIG_KEYS.location],
-    datasetSuffix: config[CONFIG_KEYS.datasetSuffix],
-    viewMode: config[CONFIG_KEYS.viewMode],
-    labels,
-  };
   const result = stackSettingsSchema.safeParse(candidate);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const field = issue.path[0] as keyof StackSettings | undefined;
+      const field = issue.path[0] as SettingField | undefined;
       const key = field ? SETTING_KEYS[field] : "(config)";
       const rest = issue.path.slice(1).map(String).join(".");
       const message = issue.code === "invalid_type" && /received undefined$/.test(issue.message) ? "is required" : issue.message;
