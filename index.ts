@@ -19,5 +19,6 @@ if (!loaded.ok) {
 
 const outputs = deploy(loaded.model);
 
-export const centralDataset = outputs.centralDatasetId;
+export const centralProject = outputs.central?.project;
+export const centralDataset = outputs.central?.datasetId;
 export const organizations = outputs.organizations;

@@ -1,14 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as gcp from "@pulumi/gcp";
 import type { DatasetModel } from "../src/model/types";
+import { renderViewQuery } from "../src/model/views";
+import type { CentralDataset } from "./central";
 import { derivedView, protectedDataset, protectedTable } from "./protected";
 
 export interface OrganizationArgs {
   readonly dataset: DatasetModel;
   readonly project: string;
   readonly location: string;
-  /** Views read central tables, so they wait for them. */
-  readonly centralTables: readonly pulumi.Resource[];
+  /** The central dataset the views read: this stack's own, or referenced from the bootstrap stack. */
+  readonly central: CentralDataset;
 }
 
 /** One organization's dataset `{slug}_{suffix}`: its tables and the per-org views of central tables. */
@@ -18,13 +20,16 @@ export class Organization extends pulumi.ComponentResource {
 
   constructor(name: string, args: OrganizationArgs, opts?: pulumi.ComponentResourceOptions) {
     super("cloudact:bigquery:Organization", name, {}, opts);
-    const { dataset, project, location } = args;
+    const { dataset, project, location, central } = args;
     this.dataset = protectedDataset(dataset, project, location, {}, { parent: this });
     const resources: gcp.bigquery.Table[] = dataset.tables.map((table) =>
       protectedTable(this.dataset, dataset.datasetId, table, project, { parent: this }),
     );
     for (const view of dataset.views) {
-      resources.push(derivedView(this.dataset, dataset.datasetId, view, project, { parent: this, dependsOn: [...args.centralTables] }));
+      const query = pulumi
+        .all([central.project, central.datasetId])
+        .apply(([centralProject, centralDatasetId]) => renderViewQuery(view, centralProject, centralDatasetId, view.orgSlug));
+      resources.push(derivedView(this.dataset, dataset.datasetId, view, query, project, { parent: this, dependsOn: [...central.tables] }));
     }
     this.tableIds = resources.map((table) => pulumi.interpolate`${table.project}.${table.datasetId}.${table.tableId}`);
     this.registerOutputs({ datasetId: this.dataset.datasetId });

@@ -71,13 +71,14 @@ export function derivedView(
   dataset: gcp.bigquery.Dataset,
   datasetId: string,
   view: ViewModel,
+  query: pulumi.Input<string>,
   project: string,
   opts: pulumi.CustomResourceOptions,
 ): gcp.bigquery.Table {
   const definition =
     view.kind === "materialized_view"
-      ? { materializedView: { query: view.query, enableRefresh: true, refreshIntervalMs: (view.refreshIntervalMinutes ?? 15) * 60_000 } }
-      : { view: { query: view.query, useLegacySql: false } };
+      ? { materializedView: { query, enableRefresh: true, refreshIntervalMs: (view.refreshIntervalMinutes ?? 15) * 60_000 } }
+      : { view: { query, useLegacySql: false } };
   return new gcp.bigquery.Table(
     `${datasetId}.${view.tableId}`,
     {

@@ -35,9 +35,24 @@ export function lockKey(dir: SchemaDir, tableId: string): string {
   return `${dir}/${tableId}`;
 }
 
-/** The orgs a stack onboards: those whose registry entry names the stack. */
-export function orgsInStack(orgs: readonly RegisteredOrg[], stack: string): RegisteredOrg[] {
-  return orgs.filter((org) => org.entry.environments.includes(stack));
+/** The registry environment a stack serves. */
+export function stackEnvironment(stack: string, settings: Pick<StackSettings, "environment">): string {
+  return settings.environment ?? stack;
+}
+
+/**
+ * The orgs a stack onboards: those whose registry entry names the stack's environment, and for a
+ * shard stack (role `orgs`) only those of its shard. An org's shard is written in its own file,
+ * so adding an org never moves another one.
+ */
+export function orgsInStack(
+  orgs: readonly RegisteredOrg[],
+  stack: string,
+  settings: Pick<StackSettings, "environment" | "role" | "shard"> = { role: "all" },
+): RegisteredOrg[] {
+  if (settings.role === "bootstrap") return [];
+  const environment = stackEnvironment(stack, settings);
+  return orgs.filter((org) => org.entry.environments.includes(environment) && (settings.role === "all" || org.entry.shard === settings.shard));
 }
 
 export function buildModel(input: ModelInput): { model: Model; issues: ModelIssue[] } {
@@ -53,7 +68,7 @@ export function buildModel(input: ModelInput): { model: Model; issues: ModelIssu
     views: [],
   };
   const orgTables = schemas.org.map((spec) => tableModel(spec, stackLabels, input.lock));
-  const orgs: OrgModel[] = orgsInStack(input.orgs, input.stack).map(({ entry }) => ({
+  const orgs: OrgModel[] = orgsInStack(input.orgs, input.stack, settings).map(({ entry }) => ({
     slug: entry.org_slug,
     datasetId: orgDatasetId(entry.org_slug, settings.datasetSuffix),
     entry,
@@ -74,6 +89,8 @@ export function buildModel(input: ModelInput): { model: Model; issues: ModelIssu
           tableId: view.viewId,
           description: view.description,
           query: renderViewQuery(view, settings.project, CENTRAL_DATASET, org.slug),
+          template: view.template,
+          orgSlug: org.slug,
           baseTable: view.baseTable,
           refreshIntervalMinutes: materialized ? MATERIALIZED_VIEW_REFRESH_MINUTES : null,
           labels,
@@ -81,8 +98,16 @@ export function buildModel(input: ModelInput): { model: Model; issues: ModelIssu
       }),
     };
   });
-  const model: Model = { stack: input.stack, settings, bootstrap, orgs, orgDatasets };
-  return { model, issues: materializedViewCapIssues(model) };
+  const model: Model = {
+    stack: input.stack,
+    environment: stackEnvironment(input.stack, settings),
+    settings,
+    bootstrap,
+    declaresBootstrap: settings.role !== "orgs",
+    orgs,
+    orgDatasets,
+  };
+  return { model, issues: [...materializedViewCapIssues(model), ...resourceBudgetIssues(model)] };
 }
 
 function tableModel(spec: TableSpec, stackLabels: Record<string, string>, lock: LockedColumns | undefined): TableModel {
@@ -133,4 +158,29 @@ function materializedViewCapIssues(model: Model): ModelIssue[] {
     }
   }
   return issues;
+}
+
+/** Resources the program registers per org beyond its dataset, tables and views (its component). */
+export const ORG_SUPPORT_RESOURCES = 1;
+/** The stack itself, the bootstrap component and the default provider. */
+export const STACK_SUPPORT_RESOURCES = 3;
+
+/** How many resources a stack's state will hold: what the resource budget is checked against. */
+export function countStackResources(model: Model): number {
+  const central = model.declaresBootstrap ? 1 + model.bootstrap.tables.length : 0;
+  const orgs = model.orgDatasets.reduce((sum, dataset) => sum + 1 + dataset.tables.length + dataset.views.length + ORG_SUPPORT_RESOURCES, 0);
+  return STACK_SUPPORT_RESOURCES + central + orgs;
+}
+
+function resourceBudgetIssues(model: Model): ModelIssue[] {
+  const count = countStackResources(model);
+  if (count <= model.settings.resourceBudget) return [];
+  return [
+    {
+      key: CONFIG_KEYS.resourceBudget,
+      message:
+        `stack ${model.stack} would hold ${count} resources, over its budget of ${model.settings.resourceBudget}; ` +
+        `split the environment's orgs into shard stacks (role: orgs, shard: N; see docs/scale.md) or raise ${CONFIG_KEYS.resourceBudget}`,
+    },
+  ];
 }

@@ -36,6 +36,9 @@ export interface ViewModel {
   readonly query: string;
   /** The central table the view reads. */
   readonly baseTable: string;
+  /** The SQL template and org, so a stack can render the query against referenced central values. */
+  readonly template: string;
+  readonly orgSlug: string;
   /** Materialized views only: the refresh cap, not a schedule. */
   readonly refreshIntervalMinutes: number | null;
   readonly labels: Readonly<Record<string, string>>;
@@ -61,8 +64,12 @@ export interface OrgModel {
 /** Everything one stack declares, as plain data: the components only map it to resources. */
 export interface Model {
   readonly stack: string;
+  /** The registry environment the stack serves: `environment` setting, else the stack name. */
+  readonly environment: string;
   readonly settings: StackSettings;
+  /** The central dataset. Declared by this stack unless its role is `orgs` (then it is referenced). */
   readonly bootstrap: DatasetModel;
+  readonly declaresBootstrap: boolean;
   readonly orgs: readonly OrgModel[];
   readonly orgDatasets: readonly DatasetModel[];
 }

@@ -74,6 +74,12 @@ export const orgEntrySchema = z
       .min(1, "must list at least one environment (stack)")
       .refine((envs) => new Set(envs).size === envs.length, "must not repeat an environment")
       .describe("Stacks the org is onboarded in."),
+    shard: z
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .max(999, "must be at most 999")
+      .default(0)
+      .describe("Shard of the environment's org stacks this org lives in; never changes once deployed (see docs/scale.md)."),
     status: z.enum(["active", "suspended"]).default("active").describe("Lifecycle state written to org_profiles."),
     key_version: z
       .int("must be a whole number")
