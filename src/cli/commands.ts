@@ -2,6 +2,8 @@ import type { Command } from "./io";
 import { validateCommand, VALIDATE_USAGE } from "./validate";
 import { planCommand, PLAN_USAGE } from "./plan";
 import { lockCommand, LOCK_USAGE } from "./lock";
+import { guardPlanCommand, GUARD_PLAN_USAGE } from "../guard/plan/command";
+import { guardSchemaCommand, GUARD_SCHEMA_USAGE } from "../guard/schema/command";
 import { orgSchemaCommand, SCHEMA_USAGE } from "./org-schema";
 
 export interface CommandEntry {
@@ -15,5 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { words: ["validate"], usage: VALIDATE_USAGE, run: validateCommand },
   { words: ["plan"], usage: PLAN_USAGE, run: planCommand },
   { words: ["lock"], usage: LOCK_USAGE, run: lockCommand },
+  { words: ["guard", "plan"], usage: GUARD_PLAN_USAGE.replace(/^usage: /, ""), run: guardPlanCommand },
+  { words: ["guard", "schema"], usage: GUARD_SCHEMA_USAGE, run: guardSchemaCommand },
   { words: ["schema"], usage: SCHEMA_USAGE, run: orgSchemaCommand },
 ];
