@@ -5,6 +5,7 @@ import { lockCommand, LOCK_USAGE } from "./lock";
 import { guardPlanCommand, GUARD_PLAN_USAGE } from "../guard/plan/command";
 import { guardSchemaCommand, GUARD_SCHEMA_USAGE } from "../guard/schema/command";
 import { orgSchemaCommand, SCHEMA_USAGE } from "./org-schema";
+import { onboardCommand, ONBOARD_USAGE } from "./onboard";
 
 export interface CommandEntry {
   readonly words: readonly string[];
@@ -20,4 +21,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { words: ["guard", "plan"], usage: GUARD_PLAN_USAGE.replace(/^usage: /, ""), run: guardPlanCommand },
   { words: ["guard", "schema"], usage: GUARD_SCHEMA_USAGE, run: guardSchemaCommand },
   { words: ["schema"], usage: SCHEMA_USAGE, run: orgSchemaCommand },
+  { words: ["onboard"], usage: ONBOARD_USAGE, run: onboardCommand },
 ];

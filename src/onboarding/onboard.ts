@@ -1,0 +1,229 @@
+import { dump } from "js-yaml";
+import { CENTRAL_DATASET, type StackSettings } from "../config/settings";
+import type { Problem } from "../diagnostics/problem";
+import { buildModel, type LockedColumns } from "../model/build";
+import { ORG_SCHEMA_HEADER } from "../registry/json-schema";
+import { parseOrgEntry, type RegisteredOrg } from "../registry/load";
+import { ORG_SLUG_PATTERN, type OrgEntry } from "../registry/org-entry";
+import { PLANS } from "../registry/plans";
+import type { SchemaSet } from "../schemas/load";
+import { locateLine } from "../yaml/locate";
+
+/** What `cloudact onboard` was asked for, as the operator typed it (strings, not yet validated). */
+export interface OnboardRequest {
+  readonly slug: string;
+  readonly company: string;
+  readonly email: string;
+  readonly plan: string;
+  readonly currency?: string;
+  readonly timezone?: string;
+  readonly fiscalYearStart?: string;
+  readonly locale?: string;
+  /** Stacks to onboard into; every known stack when absent. */
+  readonly environments?: readonly string[];
+  readonly readers?: readonly string[];
+}
+
+export const ONBOARD_DEFAULTS = { currency: "USD", timezone: "UTC", fiscalYearStart: "1", locale: "en-US" } as const;
+
+/** The repository as it is now, read by the caller. */
+export interface OnboardContext {
+  /** How the new registry file is shown in messages, e.g. `orgs/new_org.yaml`. */
+  readonly file: string;
+  /** Valid registry entries. */
+  readonly registered: readonly RegisteredOrg[];
+  /** Every registry file already present (display path and slug-like stem), valid or not. */
+  readonly registryFiles: readonly { readonly file: string; readonly stem: string }[];
+  /** Environments an org may name: what the registry checks `environments` against. */
+  readonly knownEnvironments: readonly string[];
+  /** Every stack (`Pulumi.<stack>.yaml`) with its settings. */
+  readonly stacks: ReadonlyMap<string, StackSettings>;
+  readonly schemas: SchemaSet;
+  readonly lock: LockedColumns;
+}
+
+export interface EnvironmentPreview {
+  readonly stack: string;
+  readonly project: string;
+  readonly location: string;
+  readonly datasetId: string;
+  readonly tableCount: number;
+  readonly views: readonly { readonly name: string; readonly kind: "materialized_view" | "view" }[];
+  /** Rows `pulumi up` writes for the org into the stack's central dataset. */
+  readonly metadataRows: readonly MetadataRow[];
+}
+
+export interface MetadataRow {
+  readonly table: "org_profiles" | "org_subscriptions" | "org_usage_quotas";
+  readonly values: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface OnboardSummary {
+  readonly entry: OrgEntry;
+  readonly environments: readonly EnvironmentPreview[];
+  /** `pulumi up` issues one key per stack; only its hash is stored, the key is a secret stack output. */
+  readonly apiKey: { readonly keyVersion: number; readonly hashTable: string };
+}
+
+export interface OnboardResult {
+  /** The registry file's text, exactly as it would be written. */
+  readonly yaml: string;
+  /** Every problem found; when not empty nothing may be written and `summary` is null. */
+  readonly problems: readonly Problem[];
+  readonly summary: OnboardSummary | null;
+}
+
+/** Which option sets each registry field, for messages. */
+const OPTION_OF: Readonly<Record<string, string>> = {
+  org_slug: "SLUG",
+  company_name: "--company",
+  admin_email: "--email",
+  subscription_plan: "--plan",
+  default_currency: "--currency",
+  default_timezone: "--timezone",
+  fiscal_year_start_month: "--fiscal-year-start",
+  locale: "--locale",
+  environments: "--env",
+  readers: "--reader",
+};
+
+/**
+ * Builds `orgs/<slug>.yaml` from the request, validates it with the registry's own rules (the file
+ * alone, then against the other files and the stacks), and previews what each stack will create.
+ * Pure: reads nothing, writes nothing.
+ */
+export function onboard(request: OnboardRequest, context: OnboardContext): OnboardResult {
+  const environments = request.environments ?? context.knownEnvironments;
+  const yaml = renderOrgYaml(request, environments);
+  const parsed = parseOrgEntry(yaml, context.file);
+  const problems: Problem[] = parsed.ok ? [] : [...parsed.problems];
+  problems.push(...slugClashes(request.slug, yaml, context));
+  problems.push(...unknownEnvironments(environments, yaml, context, problems));
+  if (!parsed.ok || problems.length > 0) return { yaml, problems: withOptions(problems).sort((a, b) => a.line - b.line), summary: null };
+
+  const entry = parsed.entry;
+  const newOrg: RegisteredOrg = { entry, file: context.file };
+  const previews: EnvironmentPreview[] = [];
+  // Every stack is built with the org added: the stacks whose model holds its dataset are the ones
+  // `pulumi up` will change, and a stack rule the org would break (e.g. the materialized view cap) shows.
+  for (const [stack, settings] of context.stacks) {
+    const { model, issues } = buildModel({ stack, settings, orgs: [...context.registered, newOrg], schemas: context.schemas, lock: context.lock });
+    const dataset = model.orgDatasets.find((candidate) => candidate.org === entry.org_slug);
+    if (!dataset) continue;
+    for (const issue of issues) problems.push({ file: `Pulumi.${stack}.yaml`, line: 1, field: issue.key, message: issue.message });
+    previews.push({
+      stack,
+      project: settings.project,
+      location: settings.location,
+      datasetId: dataset.datasetId,
+      tableCount: dataset.tables.length,
+      views: dataset.views.map((view) => ({ name: view.tableId, kind: view.kind })),
+      metadataRows: metadataRows(entry, dataset.datasetId, settings.location),
+    });
+  }
+  if (problems.length > 0) return { yaml, problems, summary: null };
+  return { yaml, problems, summary: { entry, environments: previews, apiKey: { keyVersion: entry.key_version, hashTable: `${CENTRAL_DATASET}.org_api_keys` } } };
+}
+
+/** The registry file: schema header, fields in the examples' order, explicit defaults. */
+export function renderOrgYaml(request: OnboardRequest, environments: readonly string[]): string {
+  const fiscal = request.fiscalYearStart ?? ONBOARD_DEFAULTS.fiscalYearStart;
+  const fields: [string, unknown][] = [
+    ["org_slug", request.slug],
+    ["company_name", request.company.trim()],
+    ["admin_email", request.email.trim()],
+    ["subscription_plan", request.plan],
+    ["default_currency", request.currency ?? ONBOARD_DEFAULTS.currency],
+    ["default_timezone", request.timezone ?? ONBOARD_DEFAULTS.timezone],
+    // A whole number is written as one; anything else stays a string so the schema names the field.
+    ["fiscal_year_start_month", /^-?\d{1,3}$/.test(fiscal) ? Number(fiscal) : fiscal],
+    ["locale", request.locale ?? ONBOARD_DEFAULTS.locale],
+    ["environments", [...environments]],
+    ["status", "active"],
+    ["key_version", 1],
+  ];
+  const readers = request.readers ?? [];
+  if (readers.length > 0) fields.push(["readers", [...readers]]);
+  const body = fields.map(([key, value]) => dump({ [key]: value }, { lineWidth: -1, flowLevel: key === "environments" ? 1 : -1 })).join("");
+  return `${ORG_SCHEMA_HEADER}\n${body.replace(/^key_version: 1$/m, "key_version: 1 # raise to rotate the org API key")}`;
+}
+
+/** The registry's cross-file rule: slugs are unique ignoring case (against every file, valid or not). */
+function slugClashes(slug: string, yaml: string, context: OnboardContext): Problem[] {
+  const key = slug.toLowerCase();
+  const taken = [
+    ...context.registered.map((org) => ({ slug: org.entry.org_slug, file: org.file })),
+    ...context.registryFiles.map((file) => ({ slug: file.stem, file: file.file })),
+  ];
+  const clash = taken.find((other) => other.slug.toLowerCase() === key);
+  if (!clash) return [];
+  const line = locateLine(yaml, ["org_slug"]);
+  const message =
+    clash.slug === slug
+      ? `"${slug}" is already registered in ${clash.file}; edit that file instead`
+      : `"${slug}" clashes with "${clash.slug}" in ${clash.file} (slugs are unique ignoring case)`;
+  return [{ file: context.file, line, field: "org_slug", message }];
+}
+
+/** The registry's cross-file rule: every environment is an existing stack. */
+function unknownEnvironments(environments: readonly string[], yaml: string, context: OnboardContext, already: readonly Problem[]): Problem[] {
+  const known = context.knownEnvironments;
+  const problems: Problem[] = [];
+  environments.forEach((env, index) => {
+    const field = `environments[${index}]`;
+    if (known.includes(env) || already.some((problem) => problem.field === field)) return;
+    problems.push({
+      file: context.file,
+      line: locateLine(yaml, ["environments"]),
+      field,
+      message: `no stack "${env}" (known: ${known.join(", ") || "none"}); add Pulumi.${env}.yaml or fix the name`,
+    });
+  });
+  return problems;
+}
+
+function withOptions(problems: readonly Problem[]): Problem[] {
+  return problems.map((problem) => {
+    const option = OPTION_OF[problem.field.replace(/[[.].*$/, "")];
+    return option ? { ...problem, message: `${problem.message} (${option})` } : problem;
+  });
+}
+
+/** The org's rows in the central dataset, as `pulumi up` writes them (timestamps and ids at apply time). */
+function metadataRows(entry: OrgEntry, datasetId: string, location: string): MetadataRow[] {
+  const plan = PLANS[entry.subscription_plan];
+  const limits = {
+    seat_limit: plan.seats,
+    integration_limit: plan.integrations,
+    daily_pipeline_run_limit: plan.dailyPipelineRuns,
+    monthly_pipeline_run_limit: plan.monthlyPipelineRuns,
+  };
+  return [
+    {
+      table: "org_profiles",
+      values: {
+        org_slug: entry.org_slug,
+        company_name: entry.company_name,
+        admin_email: entry.admin_email,
+        subscription_plan: entry.subscription_plan,
+        default_currency: entry.default_currency,
+        default_timezone: entry.default_timezone,
+        fiscal_year_start_month: entry.fiscal_year_start_month,
+        locale: entry.locale,
+        org_dataset_id: datasetId,
+        data_location: location,
+        status: entry.status,
+      },
+    },
+    { table: "org_subscriptions", values: { org_slug: entry.org_slug, plan_name: entry.subscription_plan, ...limits, status: "active" } },
+    {
+      table: "org_usage_quotas",
+      values: { org_slug: entry.org_slug, plan_name: entry.subscription_plan, ...limits, daily_pipeline_runs_used: 0, monthly_pipeline_runs_used: 0, quota_exceeded: false },
+    },
+  ];
+}
+
+/** True when the slug may be used to build a file name (checked before any path is joined). */
+export function isSafeSlug(slug: string): boolean {
+  return ORG_SLUG_PATTERN.test(slug);
+}
