@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { CENTRAL_OUTPUTS } from "../src/config/settings";
 
 /** Where the central dataset lives, as the org components need it. */
 export interface CentralDataset {
@@ -8,8 +9,6 @@ export interface CentralDataset {
   readonly tables: readonly pulumi.Resource[];
 }
 
-/** Stack outputs of a bootstrap stack that shard stacks read through a stack reference. */
-export const CENTRAL_OUTPUTS = { project: "centralProject", datasetId: "centralDataset" } as const;
 
 /** A shard stack reads the central dataset's identity from the bootstrap stack instead of repeating it. */
 export function referencedCentral(bootstrapStack: string): CentralDataset {

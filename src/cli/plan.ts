@@ -3,6 +3,7 @@ import { formatProblem } from "../diagnostics/problem";
 import { PROJECT_NAME } from "../config/settings";
 import { readStackFile } from "../config/stack-files";
 import { loadStack, projectPaths } from "../project/load";
+import { offlineStackReferences } from "../project/references";
 import { runUnderMocks } from "../plan/mock-runtime";
 import { buildInventory, type Inventory } from "../plan/inventory";
 import { REPO_OPTIONS, parseCommandArgs } from "./args";
@@ -34,7 +35,8 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   const config = stackFile.ok ? stackFile.stackFile.config : {};
   process.env.CLOUDACT_ORGS_DIR = paths.orgsDir;
   process.env.CLOUDACT_SCHEMAS_DIR = paths.schemasDir;
-  const registrations = await runUnderMocks({ program: join(root, "index.ts"), project: PROJECT_NAME, stack: values.stack, config });
+  const stackReferences = offlineStackReferences(root, loaded.settings, io.cwd);
+  const registrations = await runUnderMocks({ program: join(root, "index.ts"), project: PROJECT_NAME, stack: values.stack, config, stackReferences });
   const inventory = buildInventory(values.stack, registrations);
   io.stdout(values.json ? JSON.stringify(inventory, null, 2) + "\n" : renderInventory(inventory));
   return EXIT_OK;

@@ -5,6 +5,8 @@ import { loadInputs, loadStack, lockPath, projectPaths } from "../project/load";
 import { REPO_OPTIONS, parseCommandArgs } from "./args";
 import { EXIT_OK, EXIT_PROBLEM, type CliIo } from "./io";
 import { repoRoot } from "./root";
+import type { Model } from "../model/types";
+import { environmentProblems, projectViewCapProblems, readPlacements } from "../project/environments";
 
 export const VALIDATE_USAGE = "cloudact validate [--orgs DIR] [--schemas DIR]";
 
@@ -29,10 +31,15 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       });
     }
   }
+  const models: Model[] = [];
   for (const stack of inputs.stacks) {
     const loaded = loadStack(paths, stack, undefined, { ...inputs, problems: [] });
-    if (!loaded.ok) problems.push(...loaded.problems);
+    if (loaded.ok) models.push(loaded.model);
+    else problems.push(...loaded.problems);
   }
+  const placements = readPlacements(paths.root, inputs.stacks, io.cwd);
+  problems.push(...environmentProblems(placements, inputs.registry.orgs, paths.orgsDir, io.cwd));
+  if (models.length === inputs.stacks.length) problems.push(...projectViewCapProblems(models, placements));
   const unique = [...new Map(problems.map((problem) => [formatProblem(problem), problem])).values()];
   for (const problem of unique) io.stdout(formatProblem(problem) + "\n");
   if (unique.length > 0) {

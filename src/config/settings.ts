@@ -1,12 +1,26 @@
 import { z } from "zod";
 import { labelsSchema } from "../schemas/table-options";
+import { PRINCIPAL_PATTERN } from "../registry/org-entry";
 
 export const PROJECT_NAME = "cloudact-bigquery";
 export const CENTRAL_DATASET = "organizations";
+/** Stack outputs of a bootstrap stack that shard stacks read through a stack reference (see index.ts). */
+export const CENTRAL_OUTPUTS = { project: "centralProject", datasetId: "centralDataset" } as const;
 /** Default resource budget per stack: previews stay fast and the Node heap stays small. */
 export const DEFAULT_RESOURCE_BUDGET = 2_500;
 
 const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const SERVICE_ACCOUNT = /^serviceAccount:[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.iam\.gserviceaccount\.com$/;
+const KMS_NAME = /^[a-zA-Z0-9_-]{1,63}$/;
+
+/** Customer-managed encryption of the central dataset (Cloud KMS); off unless a stack turns it on. */
+const kmsSchema = z.strictObject({
+  enabled: z.boolean("must be true or false").default(false),
+  /** The KMS location must be the BigQuery location, lowercased (US -> us); it defaults to that. */
+  location: z.string().regex(/^[a-z]+(-[a-z0-9]+)*$/, "must be a Cloud KMS location such as us, eu or europe-west3").optional(),
+  keyRing: z.string().regex(KMS_NAME, "must be 1-63 letters, digits, hyphens or underscores").default("cloudact-bigquery"),
+  key: z.string().regex(KMS_NAME, "must be 1-63 letters, digits, hyphens or underscores").default("organizations"),
+});
 
 /**
  * Each stack setting: its field in StackSettings, the Pulumi config key an operator edits, and

@@ -14,7 +14,11 @@ export interface MockRunOptions {
   readonly stack: string;
   /** Pulumi's flat config map: full keys, string values, objects as JSON strings. */
   readonly config: Readonly<Record<string, string>>;
+  /** Outputs of the stacks the program references, by stack reference name. */
+  readonly stackReferences?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
+
+const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
 /**
  * Runs the real program under Pulumi's mock runtime (a preview: no cloud, no CLI) and returns
@@ -26,6 +30,11 @@ export async function runUnderMocks(options: MockRunOptions): Promise<Registrati
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
+        if (args.type === STACK_REFERENCE_TYPE) {
+          // A read, not a registration: answered from the outputs the caller supplied.
+          const name = String((args.inputs as { name?: unknown }).name ?? args.name);
+          return { id: name, state: { name, outputs: options.stackReferences?.[name] ?? {}, secretOutputNames: [] } };
+        }
         const registered = pending;
         pending = undefined;
         if (!registered || registered.type !== args.type || registered.name !== args.name) {

@@ -9,6 +9,7 @@ import { readLock } from "../lock/lock-file";
 import { buildModel, type LockedColumns } from "../model/build";
 import type { Model } from "../model/types";
 import { locateLine } from "../yaml/locate";
+import { knownEnvironments } from "./environments";
 
 /** Where the program's inputs live; the CLI's --orgs and --schemas override the defaults. */
 export interface ProjectPaths {
@@ -42,7 +43,7 @@ export interface ProjectInputs {
 /** Loads what every stack shares: the registry, the schema files and the lock. */
 export function loadInputs(paths: ProjectPaths): ProjectInputs {
   const stacks = listStacks(paths.root);
-  const registry = loadRegistry(paths.orgsDir, { knownEnvironments: stacks, cwd: paths.cwd });
+  const registry = loadRegistry(paths.orgsDir, { knownEnvironments: knownEnvironments(paths.root, stacks, paths.cwd), cwd: paths.cwd });
   const { schemas, problems: schemaProblems } = loadSchemas(paths.schemasDir, paths.cwd);
   const lockFile = displayPath(lockPath(paths), paths.cwd);
   const lock = readLock(lockPath(paths), lockFile);
