@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "**/*.d.ts"] },
+  { ignores: ["node_modules/**", "dist/**", "**/*.d.ts", ".scratch*/**", ".cloudact/**", "policy/node_modules/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
