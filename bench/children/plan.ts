@@ -1,0 +1,59 @@
+/**
+ * Benchmark child: what `cloudact plan --stack S --json --orgs DIR` does (validate, run the real
+ * program under the mock runtime, build and serialise the inventory), with the stack's config plus
+ * `viewMode` overridden, since 500 orgs exceed the materialized-view cap of the repo's stacks.
+ *
+ *   node --import tsx bench/children/plan.ts --orgs DIR [--stack dev] [--view-mode logical] [--dump FILE]
+ *
+ * --dump writes the custom resources' registrations (inputs and options) as JSON: the template the
+ * bare-registration child replays.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { formatProblem } from "../../src/diagnostics/problem";
+import { PROJECT_NAME } from "../../src/config/settings";
+import { readStackFile } from "../../src/config/stack-files";
+import { loadStack, projectPaths } from "../../src/project/load";
+import { runUnderMocks } from "../../src/plan/mock-runtime";
+import { buildInventory } from "../../src/plan/inventory";
+import { reportResult, sampleUsage } from "../lib/usage";
+import { REPO_ROOT } from "../lib/child";
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { orgs: { type: "string" }, stack: { type: "string", default: "dev" }, "view-mode": { type: "string", default: "logical" }, dump: { type: "string" } },
+  });
+  if (!values.orgs) throw new Error("--orgs DIR is required");
+  const stop = sampleUsage();
+  const started = performance.now();
+  const stackFile = readStackFile(REPO_ROOT, values.stack, REPO_ROOT);
+  if (!stackFile.ok) throw new Error(`cannot read Pulumi.${values.stack}.yaml`);
+  // The largest budget the settings accept: the bench measures sizes past the default stack budget.
+  const config = { ...stackFile.stackFile.config, [`${PROJECT_NAME}:viewMode`]: values["view-mode"], [`${PROJECT_NAME}:resourceBudget`]: "50000" };
+  const paths = projectPaths(REPO_ROOT, REPO_ROOT, { orgs: values.orgs });
+  const loaded = loadStack(paths, values.stack, config);
+  if (!loaded.ok) throw new Error(`invalid input:\n${loaded.problems.slice(0, 5).map(formatProblem).join("\n")}`);
+  process.env.CLOUDACT_ORGS_DIR = paths.orgsDir;
+  process.env.CLOUDACT_SCHEMAS_DIR = paths.schemasDir;
+  const registrations = await runUnderMocks({ program: join(REPO_ROOT, "index.ts"), project: PROJECT_NAME, stack: values.stack, config });
+  const json = JSON.stringify(buildInventory(values.stack, registrations), null, 2);
+  const evalMs = performance.now() - started;
+  const usage = stop();
+  if (values.dump) {
+    const custom = registrations.filter((registration) => registration.custom);
+    writeFileSync(values.dump, JSON.stringify(custom.map(({ type, name, inputs, protect, retainOnDelete }) => ({ type, name, inputs, protect, retainOnDelete }))));
+  }
+  reportResult({
+    evalMs: Math.round(evalMs),
+    registrations: registrations.length,
+    customResources: registrations.filter((registration) => registration.custom).length,
+    inventoryChars: json.length,
+    ...usage,
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
