@@ -4,6 +4,7 @@ import { planCommand, PLAN_USAGE } from "./plan";
 import { lockCommand, LOCK_USAGE } from "./lock";
 import { guardPlanCommand, GUARD_PLAN_USAGE } from "../guard/plan/command";
 import { guardSchemaCommand, GUARD_SCHEMA_USAGE } from "../guard/schema/command";
+import { deployCommand, DEPLOY_USAGE, previewCommand, PREVIEW_USAGE } from "../deploy/command";
 import { orgSchemaCommand, SCHEMA_USAGE } from "./org-schema";
 import { onboardCommand, ONBOARD_USAGE } from "./onboard";
 
@@ -20,6 +21,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { words: ["lock"], usage: LOCK_USAGE, run: lockCommand },
   { words: ["guard", "plan"], usage: GUARD_PLAN_USAGE.replace(/^usage: /, ""), run: guardPlanCommand },
   { words: ["guard", "schema"], usage: GUARD_SCHEMA_USAGE, run: guardSchemaCommand },
+  { words: ["preview"], usage: PREVIEW_USAGE, run: previewCommand },
+  { words: ["deploy"], usage: DEPLOY_USAGE, run: deployCommand },
   { words: ["schema"], usage: SCHEMA_USAGE, run: orgSchemaCommand },
   { words: ["onboard"], usage: ONBOARD_USAGE, run: onboardCommand },
 ];
