@@ -1,10 +1,12 @@
 /**
- * The baseline "program" for the plan benchmark: registers the same gcp.bigquery Dataset and Table
- * resources, with the same inputs and options, as the real program does for BENCH_ORGS orgs, and
- * nothing else: no loading, validation, model or components. Inputs come from a template (one org
- * and the central dataset, dumped by the plan child) with the template org's slug replaced.
+ * The baseline "program" for the plan benchmark: registers the same custom resources (the
+ * gcp.bigquery Datasets and Tables, and any other resource the program registers per org, such as
+ * its metadata rows), with the same inputs and options, as the real program does for BENCH_ORGS
+ * orgs, and nothing else: no loading, validation, model or components. Inputs come from a template
+ * (one org and the central dataset, dumped by the plan child) with the template org's slug replaced.
  */
 import { readFileSync } from "node:fs";
+import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
 import { benchSlug } from "../lib/registry";
 
@@ -17,6 +19,7 @@ interface TemplateResource {
 }
 
 const DATASET_TYPE = "gcp:bigquery/dataset:Dataset";
+const TABLE_TYPE = "gcp:bigquery/table:Table";
 const template = JSON.parse(readFileSync(process.env.BENCH_TEMPLATE ?? "", "utf8")) as TemplateResource[];
 const orgCount = Number(process.env.BENCH_ORGS ?? "0");
 const templateSlug = benchSlug(0);
@@ -34,10 +37,11 @@ function withSlug<T>(value: T, slug: string): T {
 function register(resource: TemplateResource): void {
   const opts = { protect: resource.protect, retainOnDelete: resource.retainOnDelete };
   if (resource.type === DATASET_TYPE) new gcp.bigquery.Dataset(resource.name, resource.inputs as unknown as gcp.bigquery.DatasetArgs, opts);
-  else new gcp.bigquery.Table(resource.name, resource.inputs as unknown as gcp.bigquery.TableArgs, opts);
+  else if (resource.type === TABLE_TYPE) new gcp.bigquery.Table(resource.name, resource.inputs as unknown as gcp.bigquery.TableArgs, opts);
+  else new pulumi.CustomResource(resource.type, resource.name, resource.inputs, opts);
 }
 
-const isOrgResource = (resource: TemplateResource): boolean => resource.name.startsWith(templateSlug);
+const isOrgResource = (resource: TemplateResource): boolean => resource.name.includes(templateSlug);
 for (const resource of template.filter((item) => !isOrgResource(item))) register(resource);
 const orgResources = template.filter(isOrgResource);
 for (let index = 0; index < orgCount; index += 1) {
