@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { missingAccessSettings } from "./src/access/required";
 import { formatProblem } from "./src/diagnostics/problem";
 import { loadStack, projectPaths } from "./src/project/load";
 import { deploy } from "./stacks/deployment";
@@ -17,8 +18,21 @@ if (!loaded.ok) {
   throw new pulumi.RunError(`invalid input, nothing was deployed:\n${loaded.problems.map(formatProblem).join("\n")}`);
 }
 
+// Without a deployer and API service account a dataset would get BigQuery's default access:
+// such a stack can be previewed, never deployed.
+const missing = missingAccessSettings(loaded.settings).map((issue) =>
+  formatProblem({ file: `Pulumi.${pulumi.getStack()}.yaml`, line: 1, field: issue.key, message: issue.message }),
+);
+if (missing.length > 0 && !pulumi.runtime.isDryRun()) throw new pulumi.RunError(`invalid input, nothing was deployed:\n${missing.join("\n")}`);
+for (const problem of missing) void pulumi.log.warn(`${problem} (a deployment will refuse this stack)`);
+
 const outputs = deploy(loaded.model);
 
 export const centralProject = outputs.central?.project;
 export const centralDataset = outputs.central?.datasetId;
 export const organizations = outputs.organizations;
+/**
+ * Each org's API key, by slug, shown once: `pulumi stack output orgApiKeys --show-secrets`.
+ * BigQuery holds only its SHA-256 hash and prefix. (CA_ROOT_API_KEY is never read or stored here.)
+ */
+export const orgApiKeys = pulumi.secret(outputs.apiKeys);

@@ -1,12 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as gcp from "@pulumi/gcp";
+import type { AccessEntry } from "../src/access/dataset-access";
 import type { DatasetModel } from "../src/model/types";
+import { datasetAccesses } from "./access";
+import { centralKey, type CentralKeyArgs } from "./encryption";
 import { protectedDataset, protectedTable } from "./protected";
 
 export interface BootstrapArgs {
   readonly dataset: DatasetModel;
   readonly project: string;
   readonly location: string;
+  /** The dataset's whole access list, authorized org datasets included. */
+  readonly access: readonly AccessEntry[];
+  /** Resources the access list names (the authorized org datasets): the dataset is written after them. */
+  readonly accessTargets: Promise<pulumi.Resource[]>;
+  /** Customer-managed encryption key, when the stack turns CMEK on. */
+  readonly kms: Omit<CentralKeyArgs, "project"> | null;
 }
 
 /** The central `organizations` dataset and its meta tables. */
@@ -17,7 +26,16 @@ export class Bootstrap extends pulumi.ComponentResource {
   constructor(name: string, args: BootstrapArgs, opts?: pulumi.ComponentResourceOptions) {
     super("cloudact:bigquery:Bootstrap", name, {}, opts);
     const { dataset, project, location } = args;
-    this.dataset = protectedDataset(dataset, project, location, {}, { parent: this });
+    const key = args.kms ? centralKey({ project, ...args.kms }, this) : null;
+    const encryption = key ? { defaultEncryptionConfiguration: { kmsKeyName: key.kmsKeyName } } : {};
+    const waitFor: Promise<pulumi.Resource[]> = key ? args.accessTargets.then((targets) => [...targets, key.grant]) : args.accessTargets;
+    this.dataset = protectedDataset(
+      dataset,
+      project,
+      location,
+      { accesses: datasetAccesses(args.access), ...encryption },
+      { parent: this, dependsOn: waitFor },
+    );
     const tables: Record<string, gcp.bigquery.Table> = {};
     for (const table of dataset.tables) tables[table.tableId] = protectedTable(this.dataset, dataset.datasetId, table, project, { parent: this });
     this.tables = tables;

@@ -1,8 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as gcp from "@pulumi/gcp";
+import type { PrincipalAccess } from "../src/access/dataset-access";
+import type { OrgMetadata } from "../src/metadata/org-rows";
 import type { DatasetModel } from "../src/model/types";
 import { renderViewQuery } from "../src/model/views";
+import { datasetAccesses } from "./access";
 import type { CentralDataset } from "./central";
+import { onboardOrg } from "./onboarding";
 import { derivedView, protectedDataset, protectedTable } from "./protected";
 
 export interface OrganizationArgs {
@@ -11,17 +15,22 @@ export interface OrganizationArgs {
   readonly location: string;
   /** The central dataset the views read: this stack's own, or referenced from the bootstrap stack. */
   readonly central: CentralDataset;
+  /** The dataset's whole access list. */
+  readonly access: readonly PrincipalAccess[];
+  /** The org's rows in the central metadata tables and its API key. */
+  readonly metadata: OrgMetadata;
 }
 
-/** One organization's dataset `{slug}_{suffix}`: its tables and the per-org views of central tables. */
+/** One organization's dataset `{slug}_{suffix}`: its tables, the per-org views of central tables, its metadata rows and key. */
 export class Organization extends pulumi.ComponentResource {
   readonly dataset: gcp.bigquery.Dataset;
   readonly tableIds: pulumi.Output<string>[];
+  readonly apiKey: pulumi.Output<string>;
 
   constructor(name: string, args: OrganizationArgs, opts?: pulumi.ComponentResourceOptions) {
     super("cloudact:bigquery:Organization", name, {}, opts);
     const { dataset, project, location, central } = args;
-    this.dataset = protectedDataset(dataset, project, location, {}, { parent: this });
+    this.dataset = protectedDataset(dataset, project, location, { accesses: datasetAccesses(args.access) }, { parent: this });
     const resources: gcp.bigquery.Table[] = dataset.tables.map((table) =>
       protectedTable(this.dataset, dataset.datasetId, table, project, { parent: this }),
     );
@@ -32,6 +41,7 @@ export class Organization extends pulumi.ComponentResource {
       resources.push(derivedView(this.dataset, dataset.datasetId, view, query, project, { parent: this, dependsOn: [...central.tables] }));
     }
     this.tableIds = resources.map((table) => pulumi.interpolate`${table.project}.${table.datasetId}.${table.tableId}`);
+    this.apiKey = onboardOrg(args.metadata, central, this).apiKey.apiKey;
     this.registerOutputs({ datasetId: this.dataset.datasetId });
   }
 }

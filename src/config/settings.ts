@@ -37,6 +37,9 @@ const SETTINGS = [
   { field: "shard", key: `${PROJECT_NAME}:shard`, json: true },
   { field: "bootstrapStack", key: `${PROJECT_NAME}:bootstrapStack`, json: false },
   { field: "resourceBudget", key: `${PROJECT_NAME}:resourceBudget`, json: true },
+  { field: "deployer", key: `${PROJECT_NAME}:deployer`, json: false },
+  { field: "apiServiceAccount", key: `${PROJECT_NAME}:apiServiceAccount`, json: false },
+  { field: "kms", key: `${PROJECT_NAME}:kms`, json: true },
 ] as const;
 
 type SettingField = (typeof SETTINGS)[number]["field"];
@@ -53,6 +56,9 @@ export const CONFIG_KEYS = {
   shard: `${PROJECT_NAME}:shard`,
   bootstrapStack: `${PROJECT_NAME}:bootstrapStack`,
   resourceBudget: `${PROJECT_NAME}:resourceBudget`,
+  deployer: `${PROJECT_NAME}:deployer`,
+  apiServiceAccount: `${PROJECT_NAME}:apiServiceAccount`,
+  kms: `${PROJECT_NAME}:kms`,
 } as const;
 
 export const stackSettingsSchema = z
@@ -74,6 +80,19 @@ export const stackSettingsSchema = z
     /** role orgs: the stack holding the central dataset, as a stack reference name (org/project/stack). */
     bootstrapStack: z.string().regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+){0,2}$/, "must be a stack reference such as cloudact/cloudact-bigquery/prod").optional(),
     resourceBudget: z.int("must be a whole number").min(100).max(50_000).default(DEFAULT_RESOURCE_BUDGET),
+    /** OWNER of every dataset: the identity `pulumi up` runs as. A deployment requires it (see src/access/required.ts). */
+    deployer: z
+      .string()
+      .regex(PRINCIPAL_PATTERN, "must be a user:, serviceAccount: or group: principal")
+      .refine((principal) => !principal.startsWith("domain:"), "must be a user:, serviceAccount: or group: principal, not a domain")
+      .optional(),
+    /** CloudAct's API service account: WRITER of the central and every org dataset. A deployment requires it. */
+    apiServiceAccount: z.string().regex(SERVICE_ACCOUNT, "must be serviceAccount:<name>@<project>.iam.gserviceaccount.com").optional(),
+    kms: kmsSchema.default({ enabled: false, keyRing: "cloudact-bigquery", key: "organizations" }),
+  })
+  .refine((settings) => !settings.kms.enabled || settings.kms.location === undefined || settings.kms.location === settings.location.toLowerCase(), {
+    message: "must be the BigQuery location, lowercased (US -> us, EU -> eu): a CMEK key must share the dataset's location",
+    path: ["kms", "location"],
   })
   .refine((settings) => settings.role !== "orgs" || settings.shard !== undefined, { message: "is required for a stack whose role is orgs", path: ["shard"] })
   .refine((settings) => settings.role !== "orgs" || settings.bootstrapStack !== undefined, {
@@ -83,6 +102,11 @@ export const stackSettingsSchema = z
   .refine((settings) => settings.role === "orgs" || settings.shard === undefined, { message: "only a stack whose role is orgs holds a shard", path: ["shard"] });
 
 export type StackSettings = z.infer<typeof stackSettingsSchema>;
+
+/** The Cloud KMS location of the central dataset's key: the BigQuery location, lowercased. */
+export function kmsLocation(settings: Pick<StackSettings, "kms" | "location">): string {
+  return settings.kms.location ?? settings.location.toLowerCase();
+}
 
 /** Maps settings fields back to the config key an operator edits, for messages. */
 export const SETTING_KEYS: Readonly<Record<SettingField, string>> = Object.fromEntries(SETTINGS.map((setting) => [setting.field, setting.key])) as Record<

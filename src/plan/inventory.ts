@@ -1,5 +1,15 @@
 import { fromApiSchema, toApiSchema, type ApiColumn } from "../model/columns";
 import type { Registration } from "./mock-runtime";
+import {
+  DYNAMIC_TYPE,
+  inventoryAccess,
+  inventoryApiKey,
+  inventoryMetadataRow,
+  isApiKey,
+  type InventoryAccess,
+  type InventoryApiKey,
+  type InventoryMetadataRow,
+} from "./inventory-onboarding";
 
 export const DATASET_TYPE = "gcp:bigquery/dataset:Dataset";
 export const TABLE_TYPE = "gcp:bigquery/table:Table";
@@ -26,6 +36,14 @@ export interface InventoryDataset {
   retainOnDelete: boolean;
   deleteContentsOnDestroy: boolean;
   tables: InventoryTable[];
+  /** The dataset's whole access list as registered. */
+  access: InventoryAccess[];
+  /** The Cloud KMS key of the dataset's default encryption, when CMEK is on. */
+  kmsKeyName?: string;
+  /** Org datasets: the org's rows in the central metadata tables. */
+  metadata?: InventoryMetadataRow[];
+  /** Org datasets: the org's API key resource. */
+  apiKey?: InventoryApiKey;
 }
 
 /** What `cloudact plan --json` prints: what the program registered, options included. */
@@ -73,6 +91,9 @@ export function buildInventory(stack: string, registrations: readonly Registrati
       retainOnDelete: registration.retainOnDelete,
       deleteContentsOnDestroy: registration.inputs.deleteContentsOnDestroy === true,
       tables: [],
+      access: inventoryAccess(registration.inputs),
+      ...kmsKey(registration.inputs),
+      ...(isOrg ? { metadata: [] } : {}),
     });
   }
   for (const registration of registrations) {
@@ -82,6 +103,10 @@ export function buildInventory(stack: string, registrations: readonly Registrati
       const dataset = datasets.get(datasetId);
       if (dataset) dataset.tables.push(table);
       else otherResources.push({ type: registration.type, name: registration.name, protected: registration.protect });
+    } else if (registration.type === DYNAMIC_TYPE && orgDataset(datasets, registration)) {
+      const dataset = orgDataset(datasets, registration) as InventoryDataset;
+      if (isApiKey(registration)) dataset.apiKey = inventoryApiKey(registration);
+      else (dataset.metadata ??= []).push(inventoryMetadataRow(registration));
     } else if (registration.type !== DATASET_TYPE && registration.custom) {
       otherResources.push({ type: registration.type, name: registration.name, protected: registration.protect });
     }
@@ -91,10 +116,22 @@ export function buildInventory(stack: string, registrations: readonly Registrati
     stack,
     project,
     location,
-    datasets: [...datasets.values()],
+    datasets: [...datasets.values()].sort((a, b) => Number(a.role === "org") - Number(b.role === "org")),
     otherResources,
     resources: { total: custom.length, protected: custom.filter((registration) => registration.protect).length, byType },
   };
+}
+
+/** The org dataset whose Organization component a resource belongs to. */
+function orgDataset(datasets: ReadonlyMap<string, InventoryDataset>, registration: Registration): InventoryDataset | undefined {
+  const parent = parentOf(registration.parent);
+  if (parent.type !== ORGANIZATION_COMPONENT) return undefined;
+  return [...datasets.values()].find((dataset) => dataset.role === "org" && dataset.org === parent.name);
+}
+
+function kmsKey(inputs: Readonly<Record<string, unknown>>): { kmsKeyName?: string } {
+  const encryption = inputs.defaultEncryptionConfiguration as { kmsKeyName?: unknown } | undefined;
+  return typeof encryption?.kmsKeyName === "string" ? { kmsKeyName: encryption.kmsKeyName } : {};
 }
 
 function inventoryTable(registration: Registration): InventoryTable {

@@ -13,6 +13,8 @@ export interface RegistrationOptions {
   readonly protect: boolean;
   readonly retainOnDelete: boolean;
   readonly dependsOn: readonly string[];
+  /** Outputs the engine stores as secrets (e.g. an API key). */
+  readonly additionalSecretOutputs: readonly string[];
 }
 
 interface RegisterResourceRequest {
@@ -23,6 +25,7 @@ interface RegisterResourceRequest {
   getProtect(): boolean;
   getRetainondelete?(): boolean;
   getDependenciesList?(): string[];
+  getAdditionalsecretoutputsList?(): string[];
 }
 
 interface MonitorLike {
@@ -48,6 +51,7 @@ export function tapRegistrations(onRegister: (options: RegistrationOptions) => v
       protect: request.getProtect(),
       retainOnDelete: request.getRetainondelete?.() ?? false,
       dependsOn: request.getDependenciesList?.() ?? [],
+      additionalSecretOutputs: request.getAdditionalsecretoutputsList?.() ?? [],
     });
     return original(request, callback);
   };
