@@ -34,11 +34,18 @@ function withSlug<T>(value: T, slug: string): T {
   return value;
 }
 
+/** Any other custom resource type, registered with its type token and inputs as they are. */
+class Replayed extends pulumi.CustomResource {
+  constructor(type: string, name: string, inputs: pulumi.Inputs, opts: pulumi.CustomResourceOptions) {
+    super(type, name, inputs, opts);
+  }
+}
+
 function register(resource: TemplateResource): void {
   const opts = { protect: resource.protect, retainOnDelete: resource.retainOnDelete };
   if (resource.type === DATASET_TYPE) new gcp.bigquery.Dataset(resource.name, resource.inputs as unknown as gcp.bigquery.DatasetArgs, opts);
   else if (resource.type === TABLE_TYPE) new gcp.bigquery.Table(resource.name, resource.inputs as unknown as gcp.bigquery.TableArgs, opts);
-  else new pulumi.CustomResource(resource.type, resource.name, resource.inputs, opts);
+  else new Replayed(resource.type, resource.name, resource.inputs, opts);
 }
 
 const isOrgResource = (resource: TemplateResource): boolean => resource.name.includes(templateSlug);

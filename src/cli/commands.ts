@@ -8,6 +8,7 @@ import { guardSchemaCommand, GUARD_SCHEMA_USAGE } from "../guard/schema/command"
 import { deployCommand, DEPLOY_USAGE, previewCommand, PREVIEW_USAGE } from "../deploy/command";
 import { orgSchemaCommand, SCHEMA_USAGE } from "./org-schema";
 import { onboardCommand, ONBOARD_USAGE } from "./onboard";
+import { rolloutCommand, ROLLOUT_USAGE } from "./rollout";
 
 export interface CommandEntry {
   readonly words: readonly string[];
@@ -27,4 +28,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { words: ["deploy"], usage: DEPLOY_USAGE, run: deployCommand },
   { words: ["schema"], usage: SCHEMA_USAGE, run: orgSchemaCommand },
   { words: ["onboard"], usage: ONBOARD_USAGE, run: onboardCommand },
+  { words: ["rollout"], usage: ROLLOUT_USAGE, run: rolloutCommand },
 ];
