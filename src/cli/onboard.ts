@@ -136,7 +136,7 @@ export function renderSummary(summary: OnboardSummary, file: string): string {
   const stacks = summary.environments.map((env) => env.stack);
   lines.push(
     "",
-    `API key: \`pulumi up\` issues one org API key per stack (key_version ${summary.apiKey.keyVersion}); only its hash is stored, in ${summary.apiKey.hashTable}.`,
+    `API key: \`pulumi up\` issues one org API key per stack (key_version ${summary.apiKey.keyVersion}, scopes ${summary.apiKey.scopes.join(", ")}); only its hash is stored, in ${summary.apiKey.hashTable}.`,
     `  It is shown once, as a secret stack output: \`pulumi stack output orgApiKeys --show-secrets --stack ${stacks[0] ?? "STACK"}\`. Hand it over securely.`,
   );
   return lines.join("\n") + "\n";

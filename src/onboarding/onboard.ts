@@ -1,11 +1,12 @@
 import { dump } from "js-yaml";
 import { CENTRAL_DATASET, type StackSettings } from "../config/settings";
 import type { Problem } from "../diagnostics/problem";
+import { orgMetadata } from "../metadata/org-rows";
+import type { RowValue } from "../metadata/row";
 import { buildModel, type LockedColumns } from "../model/build";
 import { ORG_SCHEMA_HEADER } from "../registry/json-schema";
 import { parseOrgEntry, type RegisteredOrg } from "../registry/load";
 import { ORG_SLUG_PATTERN, type OrgEntry } from "../registry/org-entry";
-import { PLANS } from "../registry/plans";
 import type { SchemaSet } from "../schemas/load";
 import { locateLine } from "../yaml/locate";
 
@@ -54,15 +55,16 @@ export interface EnvironmentPreview {
 }
 
 export interface MetadataRow {
-  readonly table: "org_profiles" | "org_subscriptions" | "org_usage_quotas";
-  readonly values: Readonly<Record<string, string | number | boolean>>;
+  readonly table: string;
+  /** Key, row and insert-only columns; timestamps are set by BigQuery at apply time. */
+  readonly values: Readonly<Record<string, RowValue>>;
 }
 
 export interface OnboardSummary {
   readonly entry: OrgEntry;
   readonly environments: readonly EnvironmentPreview[];
   /** `pulumi up` issues one key per stack; only its hash is stored, the key is a secret stack output. */
-  readonly apiKey: { readonly keyVersion: number; readonly hashTable: string };
+  readonly apiKey: { readonly keyVersion: number; readonly hashTable: string; readonly scopes: readonly string[] };
 }
 
 export interface OnboardResult {
@@ -104,12 +106,17 @@ export function onboard(request: OnboardRequest, context: OnboardContext): Onboa
   const entry = parsed.entry;
   const newOrg: RegisteredOrg = { entry, file: context.file };
   const previews: EnvironmentPreview[] = [];
+  let scopes: readonly string[] = [];
   // Every stack is built with the org added: the stacks whose model holds its dataset are the ones
   // `pulumi up` will change, and a stack rule the org would break (e.g. the materialized view cap) shows.
+  // The metadata rows come from the program's own builder, so the preview is what `pulumi up` writes.
   for (const [stack, settings] of context.stacks) {
     const { model, issues } = buildModel({ stack, settings, orgs: [...context.registered, newOrg], schemas: context.schemas, lock: context.lock });
     const dataset = model.orgDatasets.find((candidate) => candidate.org === entry.org_slug);
-    if (!dataset) continue;
+    const org = model.orgs.find((candidate) => candidate.slug === entry.org_slug);
+    if (!dataset || !org) continue;
+    const metadata = orgMetadata(model, org);
+    scopes = metadata.apiKey.scopes;
     for (const issue of issues) problems.push({ file: `Pulumi.${stack}.yaml`, line: 1, field: issue.key, message: issue.message });
     previews.push({
       stack,
@@ -118,11 +125,11 @@ export function onboard(request: OnboardRequest, context: OnboardContext): Onboa
       datasetId: dataset.datasetId,
       tableCount: dataset.tables.length,
       views: dataset.views.map((view) => ({ name: view.tableId, kind: view.kind })),
-      metadataRows: metadataRows(entry, dataset.datasetId, settings.location),
+      metadataRows: metadata.rows.map((row) => ({ table: row.table, values: { ...row.key, ...row.row, ...row.seed } })),
     });
   }
   if (problems.length > 0) return { yaml, problems, summary: null };
-  return { yaml, problems, summary: { entry, environments: previews, apiKey: { keyVersion: entry.key_version, hashTable: `${CENTRAL_DATASET}.org_api_keys` } } };
+  return { yaml, problems, summary: { entry, environments: previews, apiKey: { keyVersion: entry.key_version, hashTable: `${CENTRAL_DATASET}.org_api_keys`, scopes } } };
 }
 
 /** The registry file: schema header, fields in the examples' order, explicit defaults. */
@@ -187,40 +194,6 @@ function withOptions(problems: readonly Problem[]): Problem[] {
     const option = OPTION_OF[problem.field.replace(/[[.].*$/, "")];
     return option ? { ...problem, message: `${problem.message} (${option})` } : problem;
   });
-}
-
-/** The org's rows in the central dataset, as `pulumi up` writes them (timestamps and ids at apply time). */
-function metadataRows(entry: OrgEntry, datasetId: string, location: string): MetadataRow[] {
-  const plan = PLANS[entry.subscription_plan];
-  const limits = {
-    seat_limit: plan.seats,
-    integration_limit: plan.integrations,
-    daily_pipeline_run_limit: plan.dailyPipelineRuns,
-    monthly_pipeline_run_limit: plan.monthlyPipelineRuns,
-  };
-  return [
-    {
-      table: "org_profiles",
-      values: {
-        org_slug: entry.org_slug,
-        company_name: entry.company_name,
-        admin_email: entry.admin_email,
-        subscription_plan: entry.subscription_plan,
-        default_currency: entry.default_currency,
-        default_timezone: entry.default_timezone,
-        fiscal_year_start_month: entry.fiscal_year_start_month,
-        locale: entry.locale,
-        org_dataset_id: datasetId,
-        data_location: location,
-        status: entry.status,
-      },
-    },
-    { table: "org_subscriptions", values: { org_slug: entry.org_slug, plan_name: entry.subscription_plan, ...limits, status: "active" } },
-    {
-      table: "org_usage_quotas",
-      values: { org_slug: entry.org_slug, plan_name: entry.subscription_plan, ...limits, daily_pipeline_runs_used: 0, monthly_pipeline_runs_used: 0, quota_exceeded: false },
-    },
-  ];
 }
 
 /** True when the slug may be used to build a file name (checked before any path is joined). */
