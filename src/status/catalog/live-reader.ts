@@ -11,12 +11,17 @@ import type { CatalogRows, ColumnRow, ProfileRow, SchemataRow } from "./rows";
 
 /** The one thing the reader needs from a BigQuery client: run a query, get every row. */
 export interface QueryClient {
+  /** Fails early when there are no usable credentials (the client would otherwise send the query unauthenticated). */
+  authorize?(): Promise<void>;
   query(query: CatalogQuery): Promise<ReadonlyArray<Record<string, unknown>>>;
 }
 
 /** Wraps @google-cloud/bigquery; the client's own retry is off, the reader's bounded retry decides. */
 export function bigQueryClient(client: BigQuery): QueryClient {
   return {
+    async authorize() {
+      await client.authClient.getAccessToken();
+    },
     async query(query) {
       const params = query.params ? Object.fromEntries(Object.entries(query.params).map(([name, values]) => [name, [...values]])) : undefined;
       const types = query.types ? Object.fromEntries(Object.entries(query.types).map(([name, type]) => [name, [...type]])) : undefined;
@@ -70,6 +75,12 @@ export class LiveCatalogReader implements CatalogReader {
   }
 
   async read(scope: CatalogScope): Promise<CatalogRows> {
+    try {
+      this.options.onProgress?.("checking credentials");
+      await this.options.client.authorize?.();
+    } catch (error) {
+      throw describeError(error, scope, "credentials", this.options.stack);
+    }
     const schemata: SchemataRow[] = (await this.run(schemataQuery(scope), scope)).map((row) => ({ ...row, schema_name: text(row, "schema_name") }));
     const present = new Set(schemata.map((row) => row.schema_name));
     const datasets = scope.datasets.filter((dataset) => present.has(dataset));
