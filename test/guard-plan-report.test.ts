@@ -60,7 +60,7 @@ test("every Markdown section shares the one budget: a long allowlist cannot push
     reason: "stale",
     line: index * 2 + 2,
   }));
-  const judgement = judgePlan(syntheticPreview({ steps: 5_000, dropEvery: 2 }), { source: "guard-allowlist.yaml", entries });
+  const judgement = judgePlan(syntheticPreview({ steps: 5_000, dropEvery: 2 }), { source: "guard-allowlist.yaml", entries, moves: [] });
   const md = renderMarkdown(judgement, 8_000);
   assert.ok(md.length <= 8_000, `md is ${md.length} characters`);
   assert.match(md, /_\.\.\. \d+ violations, 2000 allowlist notes not shown/);

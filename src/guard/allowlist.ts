@@ -19,21 +19,38 @@ export interface AllowlistEntry {
   readonly line: number;
 }
 
+/** A reviewed move of an org dataset between two stacks of one environment (a shard split). */
+export interface MoveEntry {
+  readonly dataset: string;
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+}
+
 export interface Allowlist {
   /** Where the entries came from, for messages. */
   readonly source: string;
   readonly entries: readonly AllowlistEntry[];
+  /** Moves whose `pulumi state move` was done; only the schema guard reads them. */
+  readonly moves: readonly MoveEntry[];
 }
 
-export const EMPTY_ALLOWLIST: Allowlist = { source: "(no allowlist)", entries: [] };
+export const EMPTY_ALLOWLIST: Allowlist = { source: "(no allowlist)", entries: [], moves: [] };
 
 const entrySchema = z.strictObject({
   urn: z.string().trim().startsWith("urn:pulumi:", 'must be a full Pulumi URN ("urn:pulumi:...")'),
   reason: z.string({ error: "is required: say why this replacement is acceptable" }).trim().min(1, "must not be empty"),
 });
 
+const moveSchema = z.strictObject({
+  dataset: z.string().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  reason: z.string({ error: "is required: say which state move was done" }).trim().min(1, "must not be empty"),
+});
+
 const fileSchema = z
-  .strictObject({ allow: z.array(z.unknown()).nullish() })
+  .strictObject({ allow: z.array(z.unknown()).nullish(), moves: z.array(z.unknown()).nullish() })
   .nullish();
 
 /** Finds the line of each entry by its URN, scanning forward so that a repeated URN gets its own line. */
@@ -60,7 +77,7 @@ export function parseAllowlist(text: string, source: string): Allowlist {
   const file = fileSchema.safeParse(raw);
   if (!file.success) {
     throw new InputError(
-      formatProblem({ file: source, line: 1, field: "(file)", message: 'expected a mapping with one key, "allow", a list of {urn, reason}' }),
+      formatProblem({ file: source, line: 1, field: "(file)", message: 'expected a mapping with "allow" (a list of {urn, reason}) and optionally "moves" (a list of {dataset, from, to, reason})' }),
     );
   }
   const problems: string[] = [];
@@ -85,6 +102,18 @@ export function parseAllowlist(text: string, source: string): Allowlist {
     seen.add(entry.data.urn);
     entries.push({ ...entry.data, line });
   });
+  const moves: MoveEntry[] = [];
+  (file.data?.moves ?? []).forEach((item, index) => {
+    const move = moveSchema.safeParse(item);
+    if (move.success) {
+      moves.push(move.data);
+      return;
+    }
+    for (const issue of move.error.issues) {
+      const field = ["moves", index, ...issue.path].map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("").slice(1);
+      problems.push(formatProblem({ file: source, line: 1, field, message: issue.message }));
+    }
+  });
   if (problems.length > 0) throw new InputError(problems.join("\n"));
-  return { source, entries };
+  return { source, entries, moves };
 }

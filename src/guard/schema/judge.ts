@@ -53,7 +53,7 @@ export function judgeSchemas(head: RepoSnapshot, base: BaseSnapshot | undefined,
   let allowedViews: SchemaJudgement["allowedViews"] = [];
   if (base) {
     findings.push(...judgeLockGrowth(base.snapshot.lock, head.lock, head.lockFile, base.ref));
-    findings.push(...judgeRegistry(base.snapshot, head, base.ref));
+    findings.push(...judgeRegistry(base.snapshot, head, base.ref, allowlist.moves));
     const views = judgeViews({ ...base.snapshot, views: base.snapshot.schemas.views }, { ...head, views: head.schemas.views }, allowlist, base.ref);
     findings.push(...views.findings);
     allowedViews = views.allowed;

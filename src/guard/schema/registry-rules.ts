@@ -2,7 +2,8 @@
  * Judges the registry and the stack files against the base: per stack, every org dataset declared
  * at the base must still be declared, and no stack or location may change. Pure.
  */
-import { orgDatasetId, orgsInStack } from "../../model/build";
+import { orgDatasetId, orgsInStack, stackEnvironment } from "../../model/build";
+import type { MoveEntry } from "../allowlist";
 import type { RegisteredOrg } from "../../registry/load";
 import type { SchemaFinding } from "./rules";
 import type { StackSnapshot } from "./snapshot";
@@ -16,7 +17,7 @@ export interface RegistrySide {
 export function orgDatasetsOf(side: RegistrySide, stack: StackSnapshot): Map<string, RegisteredOrg> {
   const datasets = new Map<string, RegisteredOrg>();
   if (!stack.settings) return datasets;
-  for (const org of orgsInStack(side.orgs, stack.stack)) datasets.set(orgDatasetId(org.entry.org_slug, stack.settings.datasetSuffix), org);
+  for (const org of orgsInStack(side.orgs, stack.stack, stack.settings)) datasets.set(orgDatasetId(org.entry.org_slug, stack.settings.datasetSuffix), org);
   return datasets;
 }
 
@@ -36,7 +37,21 @@ function cause(org: RegisteredOrg, stack: string, before: StackSnapshot, after: 
   return `no longer declared`;
 }
 
-export function judgeRegistry(base: RegistrySide, head: RegistrySide, baseRef: string): SchemaFinding[] {
+/** The head stack of the same environment that now declares a dataset, if any: a move, not a removal. */
+function movedTo(datasetId: string, before: StackSnapshot, head: RegistrySide): StackSnapshot | undefined {
+  if (!before.settings) return undefined;
+  const environment = stackEnvironment(before.stack, before.settings);
+  return head.stacks.find(
+    (candidate) =>
+      candidate.stack !== before.stack &&
+      candidate.settings !== undefined &&
+      candidate.settings !== null &&
+      stackEnvironment(candidate.stack, candidate.settings) === environment &&
+      orgDatasetsOf(head, candidate).has(datasetId),
+  );
+}
+
+export function judgeRegistry(base: RegistrySide, head: RegistrySide, baseRef: string, moves: readonly MoveEntry[] = []): SchemaFinding[] {
   const findings: SchemaFinding[] = [];
   const headSlugs = new Set(head.orgs.map((org) => slugKey(org.entry.org_slug)));
   for (const org of base.orgs) {
@@ -69,6 +84,19 @@ export function judgeRegistry(base: RegistrySide, head: RegistrySide, baseRef: s
     const now = orgDatasetsOf(head, after);
     for (const [datasetId, org] of orgDatasetsOf(base, before)) {
       if (now.has(datasetId)) continue;
+      const target = movedTo(datasetId, before, head);
+      if (target) {
+        const recorded = moves.some((move) => move.dataset === datasetId && move.from === before.stack && move.to === target.stack);
+        if (!recorded) {
+          findings.push({
+            code: "SG234",
+            subject: `${datasetId}: ${before.stack} -> ${target.stack}`,
+            file: target.file,
+            details: [`${datasetId} moves from stack ${before.stack} to ${target.stack}; no \`moves:\` entry in guard-allowlist.yaml records its state move`],
+          });
+        }
+        continue;
+      }
       findings.push({
         code: "SG231",
         subject: `${before.stack}: ${datasetId}`,
