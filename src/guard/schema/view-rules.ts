@@ -32,7 +32,7 @@ export function affectedViewUrns(view: ViewSpec, head: ViewSide): string[] {
   const urns: string[] = [];
   for (const stack of head.stacks) {
     if (!stack.settings || stack.settings.viewMode !== "materialized") continue;
-    for (const org of orgsInStack(head.orgs, stack.stack)) {
+    for (const org of orgsInStack(head.orgs, stack.stack, stack.settings)) {
       urns.push(viewUrn(stack.stack, orgDatasetId(org.entry.org_slug, stack.settings.datasetSuffix), view.viewId));
     }
   }
