@@ -6,6 +6,7 @@ import { loadStack, projectPaths } from "../project/load";
 import { offlineStackReferences } from "../project/references";
 import { runUnderMocks } from "../plan/mock-runtime";
 import { buildInventory, type Inventory } from "../plan/inventory";
+import { renderDatasetDetails } from "./plan-onboarding";
 import { REPO_OPTIONS, parseCommandArgs } from "./args";
 import { EXIT_OK, EXIT_PROBLEM, UsageError, type CliIo } from "./io";
 import { repoRoot } from "./root";
@@ -52,6 +53,7 @@ export function renderInventory(inventory: Inventory): string {
     const allProtected = dataset.protected && baseTables.every((table) => table.protected && table.deletionProtection);
     const owner = dataset.role === "org" ? `org ${dataset.org}` : "central";
     lines.push(`  ${dataset.datasetId.padEnd(32)} ${owner.padEnd(28)} ${counts.padEnd(40)} ${allProtected ? "protected" : "NOT PROTECTED"}`);
+    lines.push(...renderDatasetDetails(dataset));
   }
   for (const other of inventory.otherResources) lines.push(`  ${other.type} ${other.name}${other.protected ? " (protected)" : ""}`);
   lines.push(`${inventory.resources.total} resources, ${inventory.resources.protected} engine-protected (views are derived data: the plan guard watches them)`);
