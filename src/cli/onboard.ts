@@ -9,10 +9,11 @@ import { loadInputs, projectPaths } from "../project/load";
 import { REPO_OPTIONS, parseCommandArgs } from "./args";
 import { EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, UsageError, type CliIo } from "./io";
 import { repoRoot } from "./root";
+import { knownEnvironments } from "../project/environments";
 
 export const ONBOARD_USAGE =
   "cloudact onboard SLUG --company NAME --email ADDRESS --plan PLAN [--currency USD] [--timezone UTC] " +
-  "[--fiscal-year-start 1] [--locale en-US] [--env dev,prod] [--reader PRINCIPAL]... [--dry-run] [--orgs DIR]";
+  "[--fiscal-year-start 1] [--locale en-US] [--env dev,prod] [--reader PRINCIPAL]... [--shard N] [--dry-run] [--orgs DIR]";
 
 const OPTIONS = {
   ...REPO_OPTIONS,
@@ -25,6 +26,7 @@ const OPTIONS = {
   locale: { type: "string" },
   env: { type: "string" },
   reader: { type: "string", multiple: true },
+  shard: { type: "string" },
   "dry-run": { type: "boolean" },
 } as const;
 
@@ -82,11 +84,12 @@ export async function onboardCommand(args: readonly string[], io: CliIo): Promis
     locale: values.locale,
     environments: values.env?.split(",").map((env) => env.trim()),
     readers: values.reader,
+    shard: values.shard,
   };
   const registryFiles = readdirSync(paths.orgsDir)
     .filter((name) => /\.ya?ml$/.test(name))
     .map((name) => ({ file: displayPath(join(paths.orgsDir, name), io.cwd), stem: name.replace(/\.ya?ml$/, "") }));
-  const result = onboard(request, { file, registered: inputs.registry.orgs, registryFiles, knownEnvironments: inputs.stacks, stacks, schemas: inputs.schemas, lock: inputs.lock });
+  const result = onboard(request, { file, registered: inputs.registry.orgs, registryFiles, knownEnvironments: knownEnvironments(paths.root, inputs.stacks, io.cwd), stacks, schemas: inputs.schemas, lock: inputs.lock });
   if (result.problems.length > 0 || !result.summary) {
     printProblems(io, result.problems);
     io.stdout(`invalid: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}, nothing was written\n`);

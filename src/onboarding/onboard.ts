@@ -23,6 +23,8 @@ export interface OnboardRequest {
   /** Stacks to onboard into; every known stack when absent. */
   readonly environments?: readonly string[];
   readonly readers?: readonly string[];
+  /** The shard stack the org lives in (environments split into shard stacks); 0 when absent. */
+  readonly shard?: string;
 }
 
 export const ONBOARD_DEFAULTS = { currency: "USD", timezone: "UTC", fiscalYearStart: "1", locale: "en-US" } as const;
@@ -87,6 +89,7 @@ const OPTION_OF: Readonly<Record<string, string>> = {
   locale: "--locale",
   environments: "--env",
   readers: "--reader",
+  shard: "--shard",
 };
 
 /**
@@ -151,6 +154,7 @@ export function renderOrgYaml(request: OnboardRequest, environments: readonly st
   ];
   const readers = request.readers ?? [];
   if (readers.length > 0) fields.push(["readers", [...readers]]);
+  if (request.shard !== undefined) fields.push(["shard", /^\d{1,4}$/.test(request.shard) ? Number(request.shard) : request.shard]);
   const body = fields.map(([key, value]) => dump({ [key]: value }, { lineWidth: -1, flowLevel: key === "environments" ? 1 : -1 })).join("");
   return `${ORG_SCHEMA_HEADER}\n${body.replace(/^key_version: 1$/m, "key_version: 1 # raise to rotate the org API key")}`;
 }
