@@ -4,20 +4,16 @@
  */
 import type { AllowedChange, AllowlistFinding, Judgement, Violation } from "./judge";
 import { STEP_OPS } from "./preview";
+import { code, MarkdownBudget, MD_BUDGET, mdFinding, plural } from "../markdown";
+
+export { MD_BUDGET };
 
 export const FORMATS = ["text", "json", "md"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** GitHub refuses comments longer than 65,536 characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
-/** The Markdown report aims below the limit, leaving room for whatever CI wraps around it. */
-export const MD_BUDGET = 60_000;
-/** Per violation, at most this many detail lines in Markdown; the rest are counted. */
-const MD_DETAILS_PER_ITEM = 20;
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 
 export function verdictLine(judgement: Judgement): string {
   return judgement.passed ? "PASS" : `REJECTED: ${plural(judgement.violations.length, "violation")}`;
@@ -82,61 +78,13 @@ export function renderJson(judgement: Judgement): string {
 
 // ---------------------------------------------------------------- markdown
 
-/** Inline code that survives any content. */
-function code(text: string): string {
-  return "`" + text.replace(/`/g, "'") + "`";
-}
 
 function mdViolation(item: Violation, index: number): string {
-  const details = item.details.slice(0, MD_DETAILS_PER_ITEM);
-  const hidden = item.details.length - details.length;
-  return [
-    `${index + 1}. **${item.code}** ${code(item.rule)} on ${code(item.op)} ${code(item.type)}: ${item.message}`,
-    `   - urn: ${code(item.urn)}`,
-    ...reasonLines(item).map((line) => `   - ${line}`),
-    ...details.map((line) => `   - ${code(line)}`),
-    ...(hidden > 0 ? [`   - ... ${hidden} more`] : []),
-    `   - fix: ${item.fix}`,
-  ].join("\n");
-}
-
-/** Room kept for the closing note that counts what was left out. */
-const NOTE_RESERVE = 400;
-
-/** Appends sections while they fit the budget and counts what did not, in one closing note. */
-class MarkdownBudget {
-  private readonly parts: string[] = [];
-  private readonly omitted: string[] = [];
-  private used = 0;
-
-  constructor(private readonly limit: number) {}
-
-  add(text: string): void {
-    this.parts.push(text);
-    this.used += text.length + 2;
-  }
-
-  /** Adds a section's items in order until the next would not fit; the heading comes with the first item. */
-  section<T>(heading: string, items: readonly T[], render: (item: T, index: number) => string, noun: string): void {
-    let shown = 0;
-    for (const item of items) {
-      const text = render(item, shown);
-      const block = shown === 0 ? `${heading}\n\n${text}` : text;
-      if (this.used + block.length + 2 > this.limit - NOTE_RESERVE) break;
-      this.add(block);
-      shown += 1;
-    }
-    if (items.length > shown) this.omitted.push(plural(items.length - shown, noun));
-  }
-
-  toString(): string {
-    const note = `_... ${this.omitted.join(", ")} not shown to keep this comment under GitHub's size limit; run \`cloudact guard plan\` for the full report._`;
-    return [...this.parts, ...(this.omitted.length > 0 ? [note] : [])].join("\n\n") + "\n";
-  }
+  return mdFinding(index, `**${item.code}** ${code(item.rule)} on ${code(item.op)} ${code(item.type)}: ${item.message}`, [`urn: ${code(item.urn)}`, ...reasonLines(item)], item.details, item.fix);
 }
 
 export function renderMarkdown(judgement: Judgement, limit = MD_BUDGET): string {
-  const out = new MarkdownBudget(limit);
+  const out = new MarkdownBudget(limit, "cloudact guard plan");
   out.add(`## Plan guard: ${judgement.passed ? "" : ":x: "}**${verdictLine(judgement)}**`);
   out.add(
     [

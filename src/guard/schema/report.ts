@@ -2,17 +2,13 @@
  * Renders a schema judgement as text (terminal, CI log), JSON (machines) or Markdown (a PR
  * comment), in the plan guard's style: every violation, then a one-line verdict. Pure.
  */
-import { FORMATS, MD_BUDGET, type Format } from "../plan/report";
+import { FORMATS, type Format } from "../plan/report";
+import { code, MarkdownBudget, MD_BUDGET, mdFinding, plural } from "../markdown";
 import type { SchemaJudgement } from "./judge";
 import type { SchemaViolation } from "./rules";
 
 export { FORMATS, type Format };
 
-const MD_DETAILS_PER_ITEM = 20;
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 
 export function verdictLine(judgement: SchemaJudgement): string {
   return judgement.passed ? "PASS" : `REJECTED: ${plural(judgement.violations.length, "violation")}`;
@@ -53,39 +49,23 @@ export function renderJson(judgement: SchemaJudgement): string {
   return JSON.stringify({ verdict: verdictLine(judgement), ...judgement }, null, 2) + "\n";
 }
 
-function code(text: string): string {
-  return "`" + text.replace(/`/g, "'") + "`";
-}
 
 function mdViolation(item: SchemaViolation, index: number): string {
-  const details = item.details.slice(0, MD_DETAILS_PER_ITEM);
-  const hidden = item.details.length - details.length;
-  return [
-    `${index + 1}. **${item.code}** ${code(item.rule)} on ${code(item.subject)}: ${item.message}`,
-    `   - file: ${code(item.file)}`,
-    ...details.map((line) => `   - ${code(line)}`),
-    ...(hidden > 0 ? [`   - ... ${hidden} more`] : []),
-    `   - fix: ${item.fix}`,
-  ].join("\n");
+  return mdFinding(index, `**${item.code}** ${code(item.rule)} on ${code(item.subject)}: ${item.message}`, [`file: ${code(item.file)}`], item.details, item.fix);
 }
 
 export function renderMarkdown(judgement: SchemaJudgement, limit = MD_BUDGET): string {
-  const parts = [`## Schema guard: ${judgement.passed ? "" : ":x: "}**${verdictLine(judgement)}**`, checkedLine(judgement)];
-  let used = parts.join("\n\n").length;
-  let shown = 0;
-  for (const item of judgement.violations) {
-    const text = mdViolation(item, shown);
-    if (used + text.length + 600 > limit) break;
-    parts.push(text);
-    used += text.length + 2;
-    shown += 1;
-  }
-  const left = judgement.violations.length - shown;
-  if (left > 0) parts.push(`_... ${plural(left, "violation")} not shown to keep this comment short; run \`cloudact guard schema\` for the full list._`);
-  if (judgement.allowedViews.length > 0) {
-    parts.push(`### Allowed by ${code(judgement.allowlistSource)}\n\n${judgement.allowedViews.map((item) => `- view ${code(item.view)}: ${plural(item.urns.length, "materialized view")} replaced`).join("\n")}`);
-  }
-  return parts.join("\n\n") + "\n";
+  const out = new MarkdownBudget(limit, "cloudact guard schema");
+  out.add(`## Schema guard: ${judgement.passed ? "" : ":x: "}**${verdictLine(judgement)}**`);
+  out.add(checkedLine(judgement));
+  out.section(`### Violations (${judgement.violations.length})`, judgement.violations, mdViolation, "violation");
+  out.section(
+    `### Allowed by ${code(judgement.allowlistSource)}`,
+    judgement.allowedViews,
+    (item) => `- view ${code(item.view)}: ${plural(item.urns.length, "materialized view")} replaced`,
+    "allowed view change",
+  );
+  return out.toString();
 }
 
 export function renderSchemaReport(judgement: SchemaJudgement, format: Format): string {
