@@ -9,6 +9,8 @@ import { readStackFile } from "../src/config/stack-files";
 import { runUnderMocks, type Registration } from "../src/plan/mock-runtime";
 import { buildInventory, DATASET_TYPE, TABLE_TYPE } from "../src/plan/inventory";
 import { loadRegistry } from "../src/registry/load";
+import { loadStack, projectPaths } from "../src/project/load";
+import { countStackResources, STACK_SUPPORT_RESOURCES } from "../src/model/build";
 
 const root = join(__dirname, "..");
 const stackFile = readStackFile(root, "dev", root);
@@ -98,4 +100,11 @@ test("table schemas, partitioning and clustering reach the provider as BigQuery 
   const labels = focus.inputs.labels as Record<string, string>;
   assert.equal(labels.environment, "dev");
   assert.equal(labels["managed-by"], "cloudact-pulumi");
+});
+
+test("the resource budget counts exactly what the program registers", async () => {
+  const registrations = await run;
+  const loaded = loadStack(projectPaths(root, root), "dev");
+  assert.ok(loaded.ok);
+  assert.equal(countStackResources(loaded.model), registrations.length + STACK_SUPPORT_RESOURCES);
 });

@@ -37,7 +37,7 @@ function placement(stack: string, overrides: Partial<StackSettings>): StackPlace
   return { stack, file: `Pulumi.${stack}.yaml`, text: "", settings: parsed, environment: "prod" };
 }
 
-const SHARDS = 12;
+const SHARDS = 14;
 const registry = Array.from({ length: 1000 }, (_, index) => org(`org_${String(index).padStart(4, "0")}`, index % SHARDS));
 const bootstrapSettings = settings({ role: "bootstrap", environment: "prod" });
 const shardSettings = Array.from({ length: SHARDS }, (_, shard) =>

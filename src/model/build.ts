@@ -160,14 +160,19 @@ function materializedViewCapIssues(model: Model): ModelIssue[] {
   return issues;
 }
 
-/** Resources the program registers per org beyond its dataset, tables and views (its component). */
-export const ORG_SUPPORT_RESOURCES = 1;
-/** The stack itself, the bootstrap component and the default provider. */
+/** Per org beyond its dataset, tables and views: its component, 3 metadata rows and its API key. */
+export const ORG_SUPPORT_RESOURCES = 5;
+/** The central component, and with CMEK the key ring, key and grant. */
+const BOOTSTRAP_SUPPORT_RESOURCES = 1;
+const CMEK_RESOURCES = 3;
+/** The stack itself and its default providers (gcp and dynamic), which the engine adds. */
 export const STACK_SUPPORT_RESOURCES = 3;
 
 /** How many resources a stack's state will hold: what the resource budget is checked against. */
 export function countStackResources(model: Model): number {
-  const central = model.declaresBootstrap ? 1 + model.bootstrap.tables.length : 0;
+  const central = model.declaresBootstrap
+    ? BOOTSTRAP_SUPPORT_RESOURCES + 1 + model.bootstrap.tables.length + (model.settings.kms.enabled ? CMEK_RESOURCES : 0)
+    : 0;
   const orgs = model.orgDatasets.reduce((sum, dataset) => sum + 1 + dataset.tables.length + dataset.views.length + ORG_SUPPORT_RESOURCES, 0);
   return STACK_SUPPORT_RESOURCES + central + orgs;
 }
