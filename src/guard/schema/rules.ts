@@ -69,11 +69,6 @@ export const SCHEMA_RULES = {
     message: "an org dataset that the stack declared at the base would no longer be declared (slug, environments or dataset suffix changed)",
     fix: "Restore the org's slug and environments and the stack's datasetSuffix. Slugs and suffixes are permanent; to stop using a stack, suspend the org.",
   },
-  SG234: {
-    name: "org-moved-between-stacks",
-    message: "an org dataset leaves one stack of its environment for another (a shard split): without a state move Pulumi would delete it from the old stack",
-    fix: "Move the org's resources first with `pulumi state move` (docs/scale.md), check that `npm run preview` of both stacks shows no delete or create, then record the move under `moves:` in guard-allowlist.yaml with a reason.",
-  },
   SG232: {
     name: "stack-removed",
     message: "a stack file (Pulumi.<stack>.yaml) was removed since the base: every dataset it declares would leave the program",
@@ -83,6 +78,11 @@ export const SCHEMA_RULES = {
     name: "dataset-location-changed",
     message: "a stack's location changed since the base: every dataset of the stack would be recreated",
     fix: "Restore the location. To move data, create a new stack in the new location and copy the tables into it.",
+  },
+  SG234: {
+    name: "org-moved-between-stacks",
+    message: "an org dataset leaves one stack of its environment for another (a shard split): without a state move Pulumi would delete it from the old stack",
+    fix: "Move the org's resources first with `pulumi state move` (docs/scale.md), check that `npm run preview` of both stacks shows no delete or create, then record the move under `moves:` in guard-allowlist.yaml with a reason.",
   },
   SG240: {
     name: "materialized-view-query-changed",
