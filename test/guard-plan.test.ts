@@ -167,3 +167,11 @@ test("every violation carries a message and a fix from the rule catalogue", () =
     assert.match(violation.code, /^PG1\d\d$/);
   }
 });
+
+test("a shard split done without `pulumi state move` is rejected: the old stack's preview deletes the org", () => {
+  const judgement = judgeFixture("split-without-state-move.json");
+  assert.equal(judgement.passed, false);
+  assert.deepEqual(codesOf(judgement, "::acme_corp_prod"), ["PG101"]);
+  assert.deepEqual(codesOf(judgement, "::acme_corp_prod.cost_data_standard_1_3"), ["PG101"]);
+  assert.ok(judgement.violations.some((violation) => violation.code === "PG160"));
+});
