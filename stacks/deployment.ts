@@ -10,7 +10,7 @@ import { Organization } from "./organization";
 export interface DeploymentOutputs {
   /** Only a stack that declares the central dataset exports it (shard stacks reference it). */
   readonly central: CentralDataset | null;
-  readonly organizations: Record<string, { datasetId: pulumi.Output<string>; tables: pulumi.Output<string>[] }>;
+  readonly organizations: Record<string, { datasetId: pulumi.Output<string>; tables: string[] }>;
   /** Each org's API key, by slug: exported as a secret. */
   readonly apiKeys: Record<string, pulumi.Output<string>>;
 }

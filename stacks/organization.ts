@@ -24,23 +24,24 @@ export interface OrganizationArgs {
 /** One organization's dataset `{slug}_{suffix}`: its tables, the per-org views of central tables, its metadata rows and key. */
 export class Organization extends pulumi.ComponentResource {
   readonly dataset: gcp.bigquery.Dataset;
-  readonly tableIds: pulumi.Output<string>[];
+  /** `project.dataset.table` of every table and view: plain strings, known from the model. */
+  readonly tableIds: string[];
   readonly apiKey: pulumi.Output<string>;
 
   constructor(name: string, args: OrganizationArgs, opts?: pulumi.ComponentResourceOptions) {
     super("cloudact:bigquery:Organization", name, {}, opts);
     const { dataset, project, location, central } = args;
     this.dataset = protectedDataset(dataset, project, location, { accesses: datasetAccesses(args.access) }, { parent: this });
-    const resources: gcp.bigquery.Table[] = dataset.tables.map((table) =>
-      protectedTable(this.dataset, dataset.datasetId, table, project, { parent: this }),
-    );
+    for (const table of dataset.tables) protectedTable(this.dataset, dataset.datasetId, table, project, { parent: this });
     for (const view of dataset.views) {
       const query = pulumi
         .all([central.project, central.datasetId])
         .apply(([centralProject, centralDatasetId]) => renderViewQuery(view, centralProject, centralDatasetId, view.orgSlug));
-      resources.push(derivedView(this.dataset, dataset.datasetId, view, query, project, { parent: this, dependsOn: [...central.tables] }));
+      derivedView(this.dataset, dataset.datasetId, view, query, project, { parent: this, dependsOn: [...central.tables] });
     }
-    this.tableIds = resources.map((table) => pulumi.interpolate`${table.project}.${table.datasetId}.${table.tableId}`);
+    // Not pulumi.interpolate over each table's outputs: an Output per table costs the SDK a chain of
+    // promises (each capturing a stack trace) and the ids are known without it (docs/scale.md).
+    this.tableIds = [...dataset.tables, ...dataset.views].map((table) => `${project}.${dataset.datasetId}.${table.tableId}`);
     this.apiKey = onboardOrg(args.metadata, central, this).apiKey.apiKey;
     this.registerOutputs({ datasetId: this.dataset.datasetId });
   }

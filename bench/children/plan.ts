@@ -18,6 +18,7 @@ import { loadStack, projectPaths } from "../../src/project/load";
 import { runUnderMocks } from "../../src/plan/mock-runtime";
 import { buildInventory } from "../../src/plan/inventory";
 import { reportResult, sampleUsage } from "../lib/usage";
+import { countDebuggablePromises } from "../lib/promises";
 import { REPO_ROOT } from "../lib/child";
 
 async function main(): Promise<void> {
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   });
   if (!values.orgs) throw new Error("--orgs DIR is required");
   const stop = sampleUsage();
+  const promises = countDebuggablePromises();
   const started = performance.now();
   const stackFile = readStackFile(REPO_ROOT, values.stack, REPO_ROOT);
   if (!stackFile.ok) throw new Error(`cannot read Pulumi.${values.stack}.yaml`);
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     writeFileSync(values.dump, JSON.stringify(custom.map(({ type, name, inputs, protect, retainOnDelete }) => ({ type, name, inputs, protect, retainOnDelete }))));
   }
   reportResult({
+    debuggablePromises: promises(),
     evalMs: Math.round(evalMs),
     registrations: registrations.length,
     customResources: registrations.filter((registration) => registration.custom).length,
