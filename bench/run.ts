@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatFigure, type Benchmark, type Figure } from "./lib/figure";
-import { planBenchmark } from "./figures/plan";
+import { planBenchmarks } from "./figures/plan";
 import { guardBenchmark } from "./figures/guard";
 import { statusBenchmark } from "./figures/status";
 import { validateBenchmark } from "./figures/validate";
 
-const BENCHMARKS: readonly Benchmark[] = [planBenchmark, guardBenchmark, statusBenchmark, validateBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [...planBenchmarks, guardBenchmark, statusBenchmark, validateBenchmark];
 
 export function machine(): string {
   const cpu = cpus();
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   try {
     for (const benchmark of BENCHMARKS) {
-      if (only && !only.includes(benchmark.id)) continue;
+      if ((only && !only.includes(benchmark.id)) || (benchmark.full && context.quick)) continue;
       for (const figure of await benchmark.run(context)) {
         figures.push(figure);
         console.log(formatFigure(figure));

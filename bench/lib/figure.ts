@@ -21,6 +21,8 @@ export interface BenchContext {
 /** A benchmark: one function that measures and returns its figures. */
 export interface Benchmark {
   readonly id: string;
+  /** Only in a full run, not with --quick. */
+  readonly full?: boolean;
   run(context: BenchContext): Promise<Figure[]>;
 }
 
