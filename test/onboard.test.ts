@@ -209,3 +209,16 @@ test("a broken registry is reported first and blocks onboarding", async () => {
     assert.equal(readdirSync(dir).includes("nimbus.yaml"), false);
   });
 });
+
+test("--shard writes the org's shard, and a shard that is not a number is refused", async () => {
+  await withOrgsCopy(async (dir) => {
+    const written = await onboardIn(dir, ["sharded_org", ...GOOD, "--env", "prod", "--shard", "3"]);
+    assert.equal(written.code, EXIT_OK, written.out + written.err);
+    const parsed = parseOrgEntry(readFileSync(join(dir, "sharded_org.yaml"), "utf8"), "sharded_org.yaml");
+    assert.ok(parsed.ok);
+    assert.equal(parsed.ok && parsed.entry.shard, 3);
+    const refused = await onboardIn(dir, ["other_org", ...GOOD, "--shard", "three", "--dry-run"]);
+    assert.equal(refused.code, EXIT_PROBLEM);
+    assert.match(refused.out + refused.err, /shard: must be a whole number \(--shard\)/);
+  });
+});
