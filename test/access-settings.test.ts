@@ -10,7 +10,7 @@ import { kmsLocation, stackSettingsSchema } from "../src/config/settings";
 import { formatProblem } from "../src/diagnostics/problem";
 import { loadStack, projectPaths } from "../src/project/load";
 import type { Model, OrgModel } from "../src/model/types";
-import { orgEntrySchema } from "../src/registry/org-entry";
+import { orgEntry } from "./helpers/orgs";
 
 const root = join(__dirname, "..");
 
@@ -76,17 +76,7 @@ const settings = stackSettingsSchema.parse({
   apiServiceAccount: "serviceAccount:cloudact-api@cloudact-testing-1.iam.gserviceaccount.com",
 });
 function org(slug: string, readers: string[]): OrgModel {
-  const entry = orgEntrySchema.parse({
-    org_slug: slug,
-    company_name: slug,
-    admin_email: "admin@example.com",
-    subscription_plan: "starter",
-    default_currency: "USD",
-    default_timezone: "UTC",
-    environments: ["dev"],
-    readers,
-  });
-  return { slug, datasetId: `${slug}_prod`, entry };
+  return { slug, datasetId: `${slug}_prod`, entry: orgEntry(slug, { readers }) };
 }
 
 test("an org dataset: deployer OWNER, API WRITER, its own readers READER, one entry per principal", () => {

@@ -6,20 +6,10 @@ import { parseAllowlist } from "../src/guard/allowlist";
 import { judgeRegistry } from "../src/guard/schema/registry-rules";
 import type { StackSnapshot } from "../src/guard/schema/snapshot";
 import type { RegisteredOrg } from "../src/registry/load";
-import { orgEntrySchema } from "../src/registry/org-entry";
+import { registeredOrg } from "./helpers/orgs";
 
 function org(slug: string, shard: number): RegisteredOrg {
-  const entry = orgEntrySchema.parse({
-    org_slug: slug,
-    company_name: slug,
-    admin_email: "admin@example.com",
-    subscription_plan: "starter",
-    default_currency: "USD",
-    default_timezone: "UTC",
-    environments: ["prod"],
-    shard,
-  });
-  return { entry, file: `orgs/${slug}.yaml` };
+  return registeredOrg(slug, { shard, environments: ["prod"] });
 }
 
 function stack(name: string, settings: Partial<StackSettings>): StackSnapshot {

@@ -9,7 +9,7 @@ import type { StackSnapshot } from "../src/guard/schema/snapshot";
 import { viewUrn } from "../src/guard/schema/view-rules";
 import type { Column } from "../src/model/columns";
 import type { RegisteredOrg } from "../src/registry/load";
-import { orgEntrySchema } from "../src/registry/org-entry";
+import { registeredOrg } from "./helpers/orgs";
 
 const record = (name: string, fields: Column[], mode: Column["mode"] = "NULLABLE"): Column => ({ name, type: "STRUCT", mode, fields });
 const col = (name: string, type: Column["type"] = "STRING", mode: Column["mode"] = "NULLABLE"): Column => ({ name, type, mode });
@@ -60,18 +60,7 @@ describe("registry rules", () => {
     file: `Pulumi.${name}.yaml`,
     settings: stackSettingsSchema.parse({ project: "cloudact-test", location, datasetSuffix: suffix }),
   });
-  const org = (slug: string, environments: string[]): RegisteredOrg => ({
-    file: `orgs/${slug}.yaml`,
-    entry: orgEntrySchema.parse({
-      org_slug: slug,
-      company_name: slug,
-      admin_email: "a@b.example",
-      subscription_plan: "starter",
-      default_currency: "USD",
-      default_timezone: "UTC",
-      environments,
-    }),
-  });
+  const org = (slug: string, environments: string[]): RegisteredOrg => registeredOrg(slug, { environments });
 
   test("a slug whose case changes makes its dataset disappear", () => {
     const findings = judgeRegistry({ orgs: [org("acme", ["dev"])], stacks: [stack("dev", "dev")] }, { orgs: [org("ACME", ["dev"])], stacks: [stack("dev", "dev")] }, "main");

@@ -6,7 +6,7 @@ import { buildModel, countMaterializedViews, MATERIALIZED_VIEWS_PER_BASE_TABLE }
 import type { Model } from "../src/model/types";
 import { loadSchemas } from "../src/schemas/load";
 import type { RegisteredOrg } from "../src/registry/load";
-import { orgEntrySchema } from "../src/registry/org-entry";
+import { registeredOrg } from "./helpers/orgs";
 import { stackSettingsSchema } from "../src/config/settings";
 
 const root = join(__dirname, "..");
@@ -14,16 +14,7 @@ const { schemas } = loadSchemas(join(root, "schemas"), root);
 const settings = stackSettingsSchema.parse({ project: "cloudact-testing-1" });
 
 function org(slug: string, environments: string[] = ["dev"]): RegisteredOrg {
-  const entry = orgEntrySchema.parse({
-    org_slug: slug,
-    company_name: `${slug} Inc`,
-    admin_email: `admin@${slug.toLowerCase().replace(/_/g, "-")}.example`,
-    subscription_plan: "starter",
-    default_currency: "USD",
-    default_timezone: "UTC",
-    environments,
-  });
-  return { entry, file: `orgs/${slug}.yaml` };
+  return registeredOrg(slug, { environments });
 }
 
 function build(orgs: RegisteredOrg[], viewMode: "materialized" | "logical" = "materialized") {

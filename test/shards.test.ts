@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildModel, countStackResources, orgsInStack } from "../src/model/build";
 import { loadSchemas } from "../src/schemas/load";
-import { orgEntrySchema } from "../src/registry/org-entry";
+import { registeredOrg } from "./helpers/orgs";
 import type { RegisteredOrg } from "../src/registry/load";
 import { stackSettingsSchema, parseStackSettings, type StackSettings } from "../src/config/settings";
 import { environmentProblems, type StackPlacement } from "../src/project/environments";
@@ -15,17 +15,7 @@ const root = join(__dirname, "..");
 const { schemas } = loadSchemas(join(root, "schemas"), root);
 
 function org(slug: string, shard: number, environments = ["prod"]): RegisteredOrg {
-  const entry = orgEntrySchema.parse({
-    org_slug: slug,
-    company_name: slug,
-    admin_email: `admin@${slug.replace(/_/g, "-")}.example`,
-    subscription_plan: "starter",
-    default_currency: "USD",
-    default_timezone: "UTC",
-    environments,
-    shard,
-  });
-  return { entry, file: `orgs/${slug}.yaml` };
+  return registeredOrg(slug, { shard, environments });
 }
 
 function settings(overrides: Partial<StackSettings>): StackSettings {
