@@ -31,6 +31,6 @@ export function seconds(ms: number): string {
 }
 
 export function formatFigure(figure: Figure): string {
-  const line = `${figure.pass ? "PASS" : "MISS"}  ${figure.name.padEnd(44)} ${figure.value.padEnd(34)} target ${figure.target}`;
+  const line = `${figure.pass ? "PASS" : "MISS"}  ${figure.name.padEnd(44)} ${figure.value.padEnd(46)} target ${figure.target}`;
   return figure.detail ? `${line}\n      ${figure.detail}` : line;
 }

@@ -53,8 +53,17 @@ export async function runUnderMocks(options: MockRunOptions): Promise<Registrati
   tapRegistrations((registered) => {
     pending = registered;
   });
-  // require, not import(): the program is TypeScript loaded through the same (CommonJS) loader as this module.
-  createRequire(__filename)(options.program);
-  await pulumi.runtime.disconnect();
+  // The SDK captures `new Error().stack` for every output promise (debuggablePromise); with source
+  // maps on (tsx turns them on) formatting those stacks takes about half of the run (docs/scale.md).
+  // Stack traces printed during the run point into the transpiled code instead.
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    // require, not import(): the program is TypeScript loaded through the same (CommonJS) loader as this module.
+    createRequire(__filename)(options.program);
+    await pulumi.runtime.disconnect();
+  } finally {
+    process.setSourceMapsEnabled(sourceMaps);
+  }
   return registrations;
 }
