@@ -35,10 +35,12 @@ async function main(): Promise<void> {
   const config = { ...stackFile.stackFile.config, [`${PROJECT_NAME}:viewMode`]: values["view-mode"], [`${PROJECT_NAME}:resourceBudget`]: "50000" };
   const paths = projectPaths(REPO_ROOT, REPO_ROOT, { orgs: values.orgs });
   const loaded = loadStack(paths, values.stack, config);
+  const validatedAt = performance.now();
   if (!loaded.ok) throw new Error(`invalid input:\n${loaded.problems.slice(0, 5).map(formatProblem).join("\n")}`);
   process.env.CLOUDACT_ORGS_DIR = paths.orgsDir;
   process.env.CLOUDACT_SCHEMAS_DIR = paths.schemasDir;
   const registrations = await runUnderMocks({ program: join(REPO_ROOT, "index.ts"), project: PROJECT_NAME, stack: values.stack, config });
+  const programAt = performance.now();
   const json = JSON.stringify(buildInventory(values.stack, registrations), null, 2);
   const evalMs = performance.now() - started;
   const usage = stop();
@@ -49,6 +51,9 @@ async function main(): Promise<void> {
   reportResult({
     debuggablePromises: promises(),
     evalMs: Math.round(evalMs),
+    validateMs: Math.round(validatedAt - started),
+    programMs: Math.round(programAt - validatedAt),
+    inventoryMs: Math.round(started + evalMs - programAt),
     registrations: registrations.length,
     customResources: registrations.filter((registration) => registration.custom).length,
     inventoryChars: json.length,
