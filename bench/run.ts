@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only plan,guard] [-- --profile DIR]`: prints figures with their
+ * `npm run bench [-- --quick] [-- --only plan,shard,guard,status,validate] [-- --profile DIR]`: prints figures with their
  * targets (PASS/MISS). A measurement, not a test: it never fails the build. Each figure runs in its
  * own child process; each benchmark is one function (bench/figures/*).
  */
@@ -12,8 +12,9 @@ import { planBenchmarks } from "./figures/plan";
 import { guardBenchmark } from "./figures/guard";
 import { statusBenchmark } from "./figures/status";
 import { validateBenchmark } from "./figures/validate";
+import { shardBenchmark } from "./figures/shard";
 
-const BENCHMARKS: readonly Benchmark[] = [...planBenchmarks, guardBenchmark, statusBenchmark, validateBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [...planBenchmarks, shardBenchmark, guardBenchmark, statusBenchmark, validateBenchmark];
 
 export function machine(): string {
   const cpu = cpus();

@@ -13,7 +13,7 @@ export const validateBenchmark: Benchmark = {
     context.log(`validate: writing ${ORGS} org files`);
     // Onboarded in prod only. The repo's prod stack is one stack with materialized views, so validate
     // builds its whole model and reports the MV cap and the resource budget (exit 1).
-    const dir = writeRegistry(ORGS, ["prod"]);
+    const dir = writeRegistry(ORGS, { environments: ["prod"] });
     context.log(`validate: ${ORGS} orgs`);
     const run = await runNode([join(REPO_ROOT, "bin", "cloudact.js"), "validate", "--orgs", dir], { heapMb: 8_192 });
     return [

@@ -14,7 +14,7 @@ export function benchSlug(index: number): string {
   return `bench_org_${index.toString().padStart(6, "0")}`;
 }
 
-function orgYaml(index: number, environments: readonly string[]): string {
+function orgYaml(index: number, environments: readonly string[], shard: number | undefined): string {
   const slug = benchSlug(index);
   const place = PLACES[index % PLACES.length] ?? PLACES[0];
   return [
@@ -27,14 +27,28 @@ function orgYaml(index: number, environments: readonly string[]): string {
     `fiscal_year_start_month: ${(index % 12) + 1}`,
     `locale: ${place.locale}`,
     `environments: [${environments.join(", ")}]`,
+    ...(shard === undefined ? [] : [`shard: ${shard}`]),
     "",
   ].join("\n");
 }
 
+export interface RegistryOptions {
+  readonly environments?: readonly string[];
+  /** Spread the orgs over this many shards (org i gets shard i % shards). */
+  readonly shards?: number;
+  /** Write only the orgs of this shard (the same files a full registry has for it). */
+  readonly onlyShard?: number;
+}
+
 /** A new temp folder holding `count` valid org files onboarded in `environments`. */
-export function writeRegistry(count: number, environments: readonly string[] = ["dev"]): string {
+export function writeRegistry(count: number, options: RegistryOptions = {}): string {
+  const { environments = ["dev"], shards, onlyShard } = options;
   const dir = mkdtempSync(join(tmpdir(), `cloudact-bench-orgs-${count}-`));
   mkdirSync(dir, { recursive: true });
-  for (let index = 0; index < count; index += 1) writeFileSync(join(dir, `${benchSlug(index)}.yaml`), orgYaml(index, environments));
+  for (let index = 0; index < count; index += 1) {
+    const shard = shards === undefined ? undefined : index % shards;
+    if (onlyShard !== undefined && shard !== onlyShard) continue;
+    writeFileSync(join(dir, `${benchSlug(index)}.yaml`), orgYaml(index, environments, shard));
+  }
   return dir;
 }
