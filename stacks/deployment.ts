@@ -4,7 +4,7 @@ import { kmsLocation } from "../src/config/settings";
 import { orgMetadata } from "../src/metadata/org-rows";
 import type { Model } from "../src/model/types";
 import { Bootstrap } from "./bootstrap";
-import { referencedCentral, type CentralDataset } from "./central";
+import { ownCentral, referencedCentral, type CentralDataset } from "./central";
 import { Organization } from "./organization";
 
 export interface DeploymentOutputs {
@@ -32,7 +32,7 @@ export function deploy(model: Model): DeploymentOutputs {
       accessTargets: orgDatasets,
       kms: kms.enabled ? { location: kmsLocation(model.settings), keyRing: kms.keyRing, key: kms.key } : null,
     });
-    central = { project: bootstrap.dataset.project, datasetId: bootstrap.dataset.datasetId, tables: Object.values(bootstrap.tables) };
+    central = ownCentral(project, model.bootstrap.datasetId, bootstrap.tables);
     declared = central;
   } else {
     // role orgs: validation guarantees bootstrapStack is set.

@@ -3,7 +3,7 @@ import { apiKeyProvider, metadataRowProvider } from "../src/metadata/providers";
 import { apiKeyId, type ApiKeyInputs } from "../src/metadata/api-key";
 import { rowId, type RowInputs } from "../src/metadata/row";
 import type { OrgMetadata } from "../src/metadata/org-rows";
-import type { CentralDataset } from "./central";
+import { centralDependencies, type CentralDataset } from "./central";
 
 /**
  * Metadata rows and keys are never deleted or replaced by the program (their providers' delete is
@@ -42,9 +42,10 @@ export interface Onboarded {
 /** The org's metadata rows and API key, written once the central tables exist. */
 export function onboardOrg(metadata: OrgMetadata, central: CentralDataset, parent: pulumi.Resource): Onboarded {
   const at: Location = { project: central.project, dataset: central.datasetId };
-  const opts: pulumi.CustomResourceOptions = { parent, dependsOn: [...central.tables] };
+  // Each resource waits only for the central tables its statements write.
+  const after = (tables: readonly string[]): pulumi.CustomResourceOptions => ({ parent, dependsOn: centralDependencies(central, tables) });
   return {
-    rows: metadata.rows.map((row) => new MetadataRow(row, at, opts)),
-    apiKey: new OrgApiKey(metadata.apiKey, at, opts),
+    rows: metadata.rows.map((row) => new MetadataRow(row, at, after(row.audit ? [row.table, row.audit.table] : [row.table]))),
+    apiKey: new OrgApiKey(metadata.apiKey, at, after([metadata.apiKey.table])),
   };
 }

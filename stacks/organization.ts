@@ -3,9 +3,8 @@ import type * as gcp from "@pulumi/gcp";
 import type { PrincipalAccess } from "../src/access/dataset-access";
 import type { OrgMetadata } from "../src/metadata/org-rows";
 import type { DatasetModel } from "../src/model/types";
-import { renderViewQuery } from "../src/model/views";
 import { datasetAccesses } from "./access";
-import type { CentralDataset } from "./central";
+import { centralDependencies, type CentralDataset } from "./central";
 import { onboardOrg } from "./onboarding";
 import { derivedView, protectedDataset, protectedTable } from "./protected";
 
@@ -34,10 +33,10 @@ export class Organization extends pulumi.ComponentResource {
     this.dataset = protectedDataset(dataset, project, location, { accesses: datasetAccesses(args.access) }, { parent: this });
     for (const table of dataset.tables) protectedTable(this.dataset, dataset.datasetId, table, project, { parent: this });
     for (const view of dataset.views) {
-      const query = pulumi
-        .all([central.project, central.datasetId])
-        .apply(([centralProject, centralDatasetId]) => renderViewQuery(view, centralProject, centralDatasetId, view.orgSlug));
-      derivedView(this.dataset, dataset.datasetId, view, query, project, { parent: this, dependsOn: [...central.tables] });
+      derivedView(this.dataset, dataset.datasetId, view, central.query(view), project, {
+        parent: this,
+        dependsOn: centralDependencies(central, [view.baseTable]),
+      });
     }
     // Not pulumi.interpolate over each table's outputs: an Output per table costs the SDK a chain of
     // promises (each capturing a stack trace) and the ids are known without it (docs/scale.md).
