@@ -58,7 +58,8 @@ export function loadInputs(paths: ProjectPaths): ProjectInputs {
 
 export type StackLoad =
   | { ok: true; model: Model; settings: StackSettings; inputs: ProjectInputs }
-  | { ok: false; problems: readonly Problem[]; inputs: ProjectInputs };
+  /** `model` is set when the inputs are valid and only a deployment rule of the model failed (budget, view cap). */
+  | { ok: false; problems: readonly Problem[]; inputs: ProjectInputs; model?: Model };
 
 /**
  * Loads and validates one stack end to end. `config` is Pulumi's config map when the program runs
@@ -84,7 +85,7 @@ export function loadStack(paths: ProjectPaths, stack: string, config?: Readonly<
   if (problems.length > 0) return { ok: false, problems, inputs };
   const { model, issues } = buildModel({ stack, settings: settings.settings, orgs: inputs.registry.orgs, schemas: inputs.schemas, lock: inputs.lock });
   if (issues.length > 0) {
-    return { ok: false, problems: issues.map((issue) => ({ file, line: locate(issue.key), field: issue.key, message: issue.message })), inputs };
+    return { ok: false, problems: issues.map((issue) => ({ file, line: locate(issue.key), field: issue.key, message: issue.message })), inputs, model };
   }
   return { ok: true, model, settings: settings.settings, inputs };
 }
