@@ -1,10 +1,11 @@
 /**
- * An environment's stacks, in rollout order. A stack belongs to environment ENV when it is named
- * ENV or ENV-*, or when its `environment` setting is ENV. The stack holding the central dataset
- * (role bootstrap or all) goes first: the others read it.
+ * An environment's stacks, in rollout order. A stack serves the environment its `environment`
+ * setting names, else the one of its own name (the model's rule, src/project/environments.ts); a
+ * stack whose settings are invalid counts when it is named ENV or ENV-*, so that its guarded deploy
+ * reports the problem. The stack holding the central dataset (role bootstrap or all) goes first.
  */
-import { CONFIG_KEYS } from "../config/settings";
-import { listStacks, readStackFile } from "../config/stack-files";
+import { listStacks } from "../config/stack-files";
+import { readPlacements } from "../project/environments";
 
 export type StackRole = "all" | "bootstrap" | "orgs";
 
@@ -20,21 +21,14 @@ export interface RolloutPhases {
   readonly others: readonly RolloutStack[];
 }
 
-function roleOf(value: string | undefined): StackRole {
-  return value === "bootstrap" || value === "orgs" ? value : "all";
-}
-
-/** Reads each stack file's role and environment; an unreadable file still counts (validation reports it). */
 export function environmentStacks(root: string, environment: string, cwd: string): RolloutStack[] {
-  const stacks: RolloutStack[] = [];
-  for (const stack of listStacks(root)) {
-    const file = readStackFile(root, stack, cwd);
-    const config = file.ok ? file.stackFile.config : {};
-    const named = stack === environment || stack.startsWith(`${environment}-`);
-    if (!named && config[CONFIG_KEYS.environment] !== environment) continue;
-    stacks.push({ stack, role: roleOf(config[CONFIG_KEYS.role]) });
-  }
-  return stacks;
+  const stacks = listStacks(root);
+  const placements = new Map(readPlacements(root, stacks, cwd).map((placement) => [placement.stack, placement]));
+  return stacks.flatMap((stack): RolloutStack[] => {
+    const placement = placements.get(stack);
+    if (placement) return placement.environment === environment ? [{ stack, role: placement.settings.role }] : [];
+    return stack === environment || stack.startsWith(`${environment}-`) ? [{ stack, role: "all" }] : [];
+  });
 }
 
 export function rolloutPhases(stacks: readonly RolloutStack[]): RolloutPhases {
