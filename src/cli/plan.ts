@@ -29,7 +29,7 @@ export async function planCommand(args: readonly string[], io: CliIo): Promise<n
   const loaded = loadStack(paths, values.stack);
   if (!loaded.ok) {
     for (const problem of loaded.problems) io.stderr(formatProblem(problem) + "\n");
-    io.stderr(`invalid input: nothing planned (${loaded.problems.length} problems)\n`);
+    io.stderr(`invalid input: nothing planned (${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"})\n`);
     return EXIT_PROBLEM;
   }
   const stackFile = readStackFile(root, values.stack, io.cwd);
