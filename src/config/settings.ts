@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { labelsSchema } from "../schemas/table-options";
+import { GCP_PROJECT_ID } from "../model/identifiers";
 import { PRINCIPAL_PATTERN } from "../registry/org-entry";
 
 export const PROJECT_NAME = "cloudact-bigquery";
@@ -9,7 +10,6 @@ export const CENTRAL_OUTPUTS = { project: "centralProject", datasetId: "centralD
 /** Default resource budget per stack: previews stay fast and the Node heap stays small. */
 export const DEFAULT_RESOURCE_BUDGET = 2_500;
 
-const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const SERVICE_ACCOUNT = /^serviceAccount:[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.iam\.gserviceaccount\.com$/;
 const KMS_NAME = /^[a-zA-Z0-9_-]{1,63}$/;
 

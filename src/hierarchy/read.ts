@@ -1,7 +1,7 @@
 import type { BigQuery } from "@google-cloud/bigquery";
 import { CENTRAL_DATASET } from "../config/settings";
 import { orgDatasetId } from "../model/build";
-import { quoteIdentifier } from "../model/views";
+import { GCP_PROJECT_ID, quoteIdentifier } from "../model/identifiers";
 import { ORG_SLUG_PATTERN } from "../registry/org-entry";
 import { HIERARCHY_COLUMNS, toHierarchyNode, type OrgHierarchyNode } from "./rows";
 
@@ -11,7 +11,6 @@ export type { OrgHierarchyNode } from "./rows";
 export const HIERARCHY_VIEW = "x_org_hierarchy";
 export const HIERARCHY_TABLE = "org_hierarchy";
 
-const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const DATASET_SUFFIX = /^[a-z0-9_]{1,20}$/;
 
 export interface HierarchyDeps {

@@ -1,6 +1,7 @@
+import { GCP_PROJECT_ID } from "../model/identifiers";
+
 /** BigQuery dataset, table and column names this program writes to: letters, digits, underscores. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,1023}$/;
-const PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 
 export interface TableRef {
   readonly project: string;
@@ -15,6 +16,6 @@ export function quoteName(name: string): string {
 }
 
 export function quoteTable(ref: TableRef): string {
-  if (!PROJECT.test(ref.project)) throw new Error(`not a GCP project id: ${JSON.stringify(ref.project)}`);
+  if (!GCP_PROJECT_ID.test(ref.project)) throw new Error(`not a GCP project id: ${JSON.stringify(ref.project)}`);
   return `\`${ref.project}\`.${quoteName(ref.dataset)}.${quoteName(ref.table)}`;
 }

@@ -1,10 +1,5 @@
 import { ORG_SLUG_PATTERN } from "../registry/org-entry";
-
-/** Backtick-quotes one identifier; identifiers reaching SQL are validated, this is defence in depth. */
-export function quoteIdentifier(identifier: string): string {
-  if (/[`\\\n]/.test(identifier)) throw new Error(`identifier ${JSON.stringify(identifier)} cannot be quoted safely`);
-  return `\`${identifier}\``;
-}
+import { quoteIdentifier } from "./identifiers";
 
 /** Renders a view template for one org. The slug must already have passed registry validation. */
 export function renderViewQuery(view: { readonly template: string }, project: string, centralDataset: string, orgSlug: string): string {

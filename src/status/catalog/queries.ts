@@ -3,6 +3,7 @@
  * from validated stack settings and are backtick-quoted; dataset names are a query parameter.
  */
 import type { CatalogScope } from "./reader";
+import { quoteIdentifier } from "../../model/identifiers";
 
 /** A parameterised query as @google-cloud/bigquery takes it. */
 export interface CatalogQuery {
@@ -13,12 +14,6 @@ export interface CatalogQuery {
   readonly location: string;
 }
 
-const IDENTIFIER = /^[A-Za-z0-9_-]+$/;
-
-export function quoteIdentifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`refusing to quote identifier ${JSON.stringify(name)}`);
-  return `\`${name}\``;
-}
 
 function informationSchema(scope: CatalogScope, view: "SCHEMATA" | "COLUMN_FIELD_PATHS"): string {
   return `${quoteIdentifier(scope.project)}.${quoteIdentifier(`region-${scope.location.toLowerCase()}`)}.INFORMATION_SCHEMA.${view}`;
