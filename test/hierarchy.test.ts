@@ -1,20 +1,16 @@
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { BigQuery } from "@google-cloud/bigquery";
 // google-auth-library comes with @google-cloud/bigquery. An OAuth2Client holding an unexpired access
 // token signs requests without any network call, so the real client runs unchanged against the fake.
 import { OAuth2Client } from "google-auth-library";
 import { InvalidIdentifierError, OrgHierarchyReadError, readOrgHierarchy, type HierarchyDeps } from "../src/hierarchy/read";
+import { BigQueryRestFake, type QueryAnswer, type QueryRequestBody } from "./helpers/bigquery-rest-fake";
 
 /**
- * A local fake of the BigQuery REST endpoints a query uses:
- *   POST /bigquery/v2/projects/{p}/queries           (jobs.query)
- *   GET  /bigquery/v2/projects/{p}/queries/{jobId}   (jobs.getQueryResults, with pageToken)
- * It resolves the one table a query reads (`project`.`dataset`.`table`), applies the
- * `org_slug = @org_slug` filter from the query parameters, and answers like BigQuery: rows as
- * {f: [{v}]} with a schema, TIMESTAMP as int64 microseconds, errors as {error: {code, errors: [{reason}]}}.
+ * The BigQuery REST fake answering from tables: it resolves the one table a query reads
+ * (`project`.`dataset`.`table`), applies the `org_slug = @org_slug` filter from the query
+ * parameters, and encodes TIMESTAMP cells as int64 microseconds, as BigQuery does.
  */
 const PROJECT = "cloudact-unit-1";
 const TOKEN = "fake-access-token";
@@ -22,13 +18,6 @@ const TOKEN = "fake-access-token";
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
 type TableState = { rows: Row[]; pending?: boolean; pageSize?: number } | { error: { code: number; reason: string; message: string } };
-
-interface Recorded {
-  readonly method: string;
-  readonly path: string;
-  readonly authorization: string | undefined;
-  readonly body: { query?: string; queryParameters?: { name: string; parameterType: { type: string }; parameterValue: { value: string } }[] } | null;
-}
 
 const SCHEMA = {
   fields: [
@@ -48,9 +37,8 @@ const SCHEMA = {
 };
 
 const tables = new Map<string, TableState>();
-const requests: Recorded[] = [];
-const jobs = new Map<string, Row[]>();
-let server: Server;
+const fake = new BigQueryRestFake((_project, body) => answer(body));
+const requests = fake.requests;
 let endpoint: string;
 
 function node(org: string, id: string, depth: number, parent: string | null): Row {
@@ -70,82 +58,27 @@ function node(org: string, id: string, depth: number, parent: string | null): Ro
   };
 }
 
-function encode(row: Row): { f: { v: string | null }[] } {
-  return {
-    f: SCHEMA.fields.map(({ name, type }) => {
-      const value = row[name] ?? null;
-      if (value === null) return { v: null };
-      if (type === "TIMESTAMP") return { v: String(BigInt(Date.parse(String(value))) * 1000n + BigInt(String(value).match(/\.\d{3}(\d{3})/)?.[1] ?? "0")) };
-      return { v: String(value) };
-    }),
-  };
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=UTF-8" });
-  res.end(JSON.stringify(body));
-}
-
-function page(res: ServerResponse, jobId: string, rows: Row[], start: number, pageSize: number): void {
-  const slice = rows.slice(start, start + pageSize);
-  const next = start + pageSize < rows.length ? String(start + pageSize) : undefined;
-  send(res, 200, {
-    kind: "bigquery#getQueryResultsResponse",
-    jobReference: { projectId: PROJECT, jobId, location: "US" },
-    jobComplete: true,
-    schema: SCHEMA,
-    totalRows: String(rows.length),
-    rows: slice.map(encode),
-    ...(next ? { pageToken: next } : {}),
+function encode(row: Row): (string | null)[] {
+  return SCHEMA.fields.map(({ name, type }) => {
+    const value = row[name] ?? null;
+    if (value === null) return null;
+    if (type === "TIMESTAMP") return String(BigInt(Date.parse(String(value))) * 1000n + BigInt(String(value).match(/\.\d{3}(\d{3})/)?.[1] ?? "0"));
+    return String(value);
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
-  const url = new URL(req.url ?? "/", "http://fake");
-  const body = raw ? (JSON.parse(raw) as Recorded["body"]) : null;
-  requests.push({ method: req.method ?? "", path: url.pathname, authorization: req.headers.authorization, body });
-
-  const results = new RegExp(`^/bigquery/v2/projects/${PROJECT}/queries/([\\w-]+)$`).exec(url.pathname);
-  if (req.method === "GET" && results?.[1]) {
-    const rows = jobs.get(results[1]);
-    if (!rows) return send(res, 404, { error: { code: 404, message: `Not found: Job ${PROJECT}:US.${results[1]}`, errors: [{ reason: "notFound" }] } });
-    return page(res, results[1], rows, Number(url.searchParams.get("pageToken") ?? "0"), 2);
-  }
-  if (req.method !== "POST" || url.pathname !== `/bigquery/v2/projects/${PROJECT}/queries`) {
-    return send(res, 400, { error: { code: 400, message: `fake: unexpected ${req.method} ${url.pathname}`, errors: [{ reason: "invalid" }] } });
-  }
-  const from = /FROM `([^`]+)`\.`([^`]+)`\.`([^`]+)`/.exec(body?.query ?? "");
-  const slug = body?.queryParameters?.find((param) => param.name === "org_slug")?.parameterValue.value;
-  if (!from || slug === undefined) {
-    return send(res, 400, { error: { code: 400, message: "fake: query without a quoted table or @org_slug", errors: [{ reason: "invalidQuery" }] } });
-  }
+function answer(body: QueryRequestBody): QueryAnswer {
+  const from = /FROM `([^`]+)`\.`([^`]+)`\.`([^`]+)`/.exec(body.query ?? "");
+  const slug = body.queryParameters?.find((param) => param.name === "org_slug")?.parameterValue.value;
+  if (!from || slug === undefined) return { error: { code: 400, reason: "invalidQuery", message: "fake: query without a quoted table or @org_slug" } };
   const [, project, dataset, table] = from;
   const state = tables.get(`${project}.${dataset}.${table}`);
   if (!state) {
-    const message = `Not found: Table ${project}:${dataset}.${table} was not found in location US`;
-    return send(res, 404, { error: { code: 404, message, errors: [{ message, domain: "global", reason: "notFound" }], status: "NOT_FOUND" } });
+    return { error: { code: 404, reason: "notFound", message: `Not found: Table ${project}:${dataset}.${table} was not found in location US`, status: "NOT_FOUND" } };
   }
-  if ("error" in state) {
-    const { code, reason, message } = state.error;
-    return send(res, code, { error: { code, message, errors: [{ message, domain: "global", reason }] } });
-  }
-  const rows = state.rows.filter((row) => row.org_slug === slug);
-  const jobId = `job_${requests.length}`;
-  if (state.pending) {
-    jobs.set(jobId, rows);
-    return send(res, 200, { kind: "bigquery#queryResponse", jobReference: { projectId: PROJECT, jobId, location: "US" }, jobComplete: false });
-  }
-  send(res, 200, {
-    kind: "bigquery#queryResponse",
-    jobReference: { projectId: PROJECT, jobId, location: "US" },
-    jobComplete: true,
-    schema: SCHEMA,
-    totalRows: String(rows.length),
-    rows: rows.map(encode),
-  });
+  if ("error" in state) return { error: state.error };
+  const rows = state.rows.filter((row) => row.org_slug === slug).map(encode);
+  return state.pending ? { schema: SCHEMA, rows, pending: true, pageSize: state.pageSize ?? 2 } : { schema: SCHEMA, rows };
 }
 
 function deps(overrides: Partial<HierarchyDeps> = {}): HierarchyDeps {
@@ -156,19 +89,14 @@ function deps(overrides: Partial<HierarchyDeps> = {}): HierarchyDeps {
 }
 
 before(async () => {
-  server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => send(res, 500, { error: { code: 500, message: String(error), errors: [{ reason: "internalError" }] } }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = await fake.start();
 });
 
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+after(() => fake.stop());
 
 beforeEach(() => {
   tables.clear();
   requests.length = 0;
-  jobs.clear();
 });
 
 const CENTRAL = `${PROJECT}.organizations.org_hierarchy`;
