@@ -5,7 +5,7 @@ import { orgMetadata } from "../metadata/org-rows";
 import type { RowValue } from "../metadata/row";
 import { buildModel, type LockedColumns } from "../model/build";
 import { ORG_SCHEMA_HEADER } from "../registry/json-schema";
-import { parseOrgEntry, type RegisteredOrg } from "../registry/load";
+import { parseOrgEntry, unknownEnvironmentProblems, type RegisteredOrg } from "../registry/load";
 import { ORG_SLUG_PATTERN, type OrgEntry } from "../registry/org-entry";
 import type { SchemaSet } from "../schemas/load";
 import { locateLine } from "../yaml/locate";
@@ -176,21 +176,11 @@ function slugClashes(slug: string, yaml: string, context: OnboardContext): Probl
   return [{ file: context.file, line, field: "org_slug", message }];
 }
 
-/** The registry's cross-file rule: every environment is an existing stack. */
+/** The registry's rule on environments, minus the fields the entry's own validation already reported. */
 function unknownEnvironments(environments: readonly string[], yaml: string, context: OnboardContext, already: readonly Problem[]): Problem[] {
-  const known = context.knownEnvironments;
-  const problems: Problem[] = [];
-  environments.forEach((env, index) => {
-    const field = `environments[${index}]`;
-    if (known.includes(env) || already.some((problem) => problem.field === field)) return;
-    problems.push({
-      file: context.file,
-      line: locateLine(yaml, ["environments"]),
-      field,
-      message: `no stack "${env}" (known: ${known.join(", ") || "none"}); add Pulumi.${env}.yaml or fix the name`,
-    });
-  });
-  return problems;
+  return unknownEnvironmentProblems(environments, context.knownEnvironments, context.file, yaml).filter(
+    (problem) => !already.some((reported) => reported.field === problem.field),
+  );
 }
 
 function withOptions(problems: readonly Problem[]): Problem[] {

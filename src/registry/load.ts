@@ -98,18 +98,23 @@ function crossFileProblems(
     } else {
       firstBySlug.set(key, org);
     }
-    if (knownEnvironments) {
-      org.entry.environments.forEach((env, index) => {
-        if (!knownEnvironments.includes(env)) {
-          problems.push({
-            file: org.file,
-            line: locateLine(text, ["environments", index]),
-            field: `environments[${index}]`,
-            message: `no stack "${env}" (known: ${knownEnvironments.join(", ")}); add Pulumi.${env}.yaml or fix the name`,
-          });
-        }
-      });
-    }
+    if (knownEnvironments) problems.push(...unknownEnvironmentProblems(org.entry.environments, knownEnvironments, org.file, text));
   }
   return problems;
+}
+
+/** Every environment an org names must be served by a stack of this repository. */
+export function unknownEnvironmentProblems(environments: readonly string[], knownEnvironments: readonly string[], file: string, text: string): Problem[] {
+  return environments.flatMap((env, index) =>
+    knownEnvironments.includes(env)
+      ? []
+      : [
+          {
+            file,
+            line: locateLine(text, ["environments", index]),
+            field: `environments[${index}]`,
+            message: `no stack "${env}" (known: ${knownEnvironments.join(", ") || "none"}); add Pulumi.${env}.yaml or fix the name`,
+          },
+        ],
+  );
 }
