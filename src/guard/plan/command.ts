@@ -3,12 +3,13 @@
  * `pulumi preview --json` document. Exit 0 pass, 1 rejected, 2 usage error or unreadable input.
  * The only module of the plan guard that touches files and streams.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type CliIo, type Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, UsageError } from "../../cli/io";
 import { InputError } from "../../diagnostics/problem";
-import { type Allowlist, EMPTY_ALLOWLIST, parseAllowlist } from "../allowlist";
+import type { Allowlist } from "../allowlist";
+import { readAllowlistFile } from "../allowlist-file";
 import { judgePlan } from "./judge";
 import { parsePreview } from "./preview";
 import { FORMATS, type Format, renderReport } from "./report";
@@ -59,19 +60,8 @@ async function readText(path: string, what: string): Promise<string> {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function loadAllowlist(option: string | undefined, io: CliIo): Promise<Allowlist> {
-  if (option !== undefined) return parseAllowlist(await readText(resolve(io.cwd, option), "allowlist"), option);
-  const fallback = resolve(io.cwd, DEFAULT_ALLOWLIST);
-  if (!(await exists(fallback))) return EMPTY_ALLOWLIST;
-  return parseAllowlist(await readText(fallback, "allowlist"), DEFAULT_ALLOWLIST);
+function loadAllowlist(option: string | undefined, io: CliIo): Allowlist {
+  return readAllowlistFile(resolve(io.cwd, option ?? DEFAULT_ALLOWLIST), option ?? DEFAULT_ALLOWLIST, option !== undefined);
 }
 
 export const guardPlanCommand: Command = async (args, io) => {
@@ -80,7 +70,7 @@ export const guardPlanCommand: Command = async (args, io) => {
     const fromStdin = options.input === "-";
     const text = fromStdin ? await io.readStdin() : await readText(resolve(io.cwd, options.input), "preview");
     const document = parsePreview(text, fromStdin ? "stdin" : options.input);
-    const allowlist = await loadAllowlist(options.allowlist, io);
+    const allowlist = loadAllowlist(options.allowlist, io);
     const judgement = judgePlan(document, allowlist);
     io.stdout(renderReport(judgement, options.format));
     return judgement.passed ? EXIT_OK : EXIT_PROBLEM;
