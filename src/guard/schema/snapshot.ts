@@ -2,6 +2,7 @@
  * What the schema guard compares: the schema files, the lock, the registry and each stack's
  * settings, as plain data. The same loaders read the working tree and a materialized git ref.
  */
+import { knownEnvironments } from "../../project/environments";
 import { join } from "node:path";
 import { parseStackSettings, type StackSettings } from "../../config/settings";
 import { listStacks, readStackFile } from "../../config/stack-files";
@@ -52,7 +53,7 @@ export function loadSnapshot(paths: SnapshotPaths): RepoSnapshot {
   const lock = readLock(lockPath, lockFile);
   if (!lock.ok) throw new InputError(`cannot read the lock:\n${lock.problems.map(formatProblem).join("\n")}`);
   const stackNames = listStacks(paths.root);
-  const registry = loadRegistry(paths.orgsDir, { knownEnvironments: stackNames, cwd: paths.cwd });
+  const registry = loadRegistry(paths.orgsDir, { knownEnvironments: knownEnvironments(paths.root, stackNames, paths.cwd), cwd: paths.cwd });
   const { schemas, problems: schemaProblems } = loadSchemas(paths.schemasDir, paths.cwd);
   const problems: Problem[] = [...registry.problems, ...schemaProblems];
   const stacks: StackSnapshot[] = [];
