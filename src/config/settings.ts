@@ -44,22 +44,12 @@ const SETTINGS = [
 
 type SettingField = (typeof SETTINGS)[number]["field"];
 
-/** Pulumi config keys this program reads, with the project namespace. */
-export const CONFIG_KEYS = {
-  gcpProject: "gcp:project",
-  location: `${PROJECT_NAME}:location`,
-  datasetSuffix: `${PROJECT_NAME}:datasetSuffix`,
-  viewMode: `${PROJECT_NAME}:viewMode`,
-  labels: `${PROJECT_NAME}:labels`,
-  role: `${PROJECT_NAME}:role`,
-  environment: `${PROJECT_NAME}:environment`,
-  shard: `${PROJECT_NAME}:shard`,
-  bootstrapStack: `${PROJECT_NAME}:bootstrapStack`,
-  resourceBudget: `${PROJECT_NAME}:resourceBudget`,
-  deployer: `${PROJECT_NAME}:deployer`,
-  apiServiceAccount: `${PROJECT_NAME}:apiServiceAccount`,
-  kms: `${PROJECT_NAME}:kms`,
-} as const;
+type Setting = (typeof SETTINGS)[number];
+
+/** Pulumi config keys this program reads, with their namespace, by settings field. */
+export const CONFIG_KEYS = Object.fromEntries(SETTINGS.map((setting) => [setting.field, setting.key])) as {
+  readonly [S in Setting as S["field"]]: S["key"];
+};
 
 export const stackSettingsSchema = z
   .strictObject({
@@ -108,12 +98,6 @@ export function kmsLocation(settings: Pick<StackSettings, "kms" | "location">): 
   return settings.kms.location ?? settings.location.toLowerCase();
 }
 
-/** Maps settings fields back to the config key an operator edits, for messages. */
-export const SETTING_KEYS: Readonly<Record<SettingField, string>> = Object.fromEntries(SETTINGS.map((setting) => [setting.field, setting.key])) as Record<
-  SettingField,
-  string
->;
-
 export interface SettingIssue {
   readonly key: string;
   readonly message: string;
@@ -143,7 +127,7 @@ export function parseStackSettings(config: Readonly<Record<string, string>>): { 
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path[0] as SettingField | undefined;
-      const key = field ? SETTING_KEYS[field] : "(config)";
+      const key = field ? CONFIG_KEYS[field] : "(config)";
       const rest = issue.path.slice(1).map(String).join(".");
       const message = issue.code === "invalid_type" && /received undefined$/.test(issue.message) ? "is required" : issue.message;
       issues.push({ key: rest ? `${key}.${rest}` : key, message });
