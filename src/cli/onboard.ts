@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseStackSettings, type StackSettings } from "../config/settings";
-import { readStackFile } from "../config/stack-files";
+import { configKeyLine, readStackFile } from "../config/stack-files";
 import { displayPath } from "../diagnostics/paths";
 import { formatProblem, type Problem } from "../diagnostics/problem";
 import { isSafeSlug, onboard, type OnboardRequest, type OnboardSummary } from "../onboarding/onboard";
@@ -63,7 +63,7 @@ export async function onboardCommand(args: readonly string[], io: CliIo): Promis
     }
     const settings = parseStackSettings(read.stackFile.config);
     if (settings.ok) stacks.set(stack, settings.settings);
-    else stackProblems.push(...settings.issues.map((issue) => ({ file: read.stackFile.file, line: 1, field: issue.key, message: issue.message })));
+    else stackProblems.push(...settings.issues.map((issue) => ({ file: read.stackFile.file, line: configKeyLine(read.stackFile.text, issue.key), field: issue.key, message: issue.message })));
   }
   if (stackProblems.length > 0) {
     printProblems(io, stackProblems);

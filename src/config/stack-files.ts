@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Problem } from "../diagnostics/problem";
 import { displayPath } from "../diagnostics/paths";
 import { parseYaml } from "../yaml/load";
+import { locateLine } from "../yaml/locate";
 import { PROJECT_NAME } from "./settings";
 
 export interface StackFile {
@@ -81,4 +82,12 @@ function projectDefaults(project: unknown): Record<string, string> {
     }
   }
   return defaults;
+}
+
+/** The line of a config key in a stack file, written with its namespace or (project keys) without; `key.sub` finds `key`. */
+export function configKeyLine(text: string, key: string): number {
+  const top = key.split(".")[0] ?? key;
+  const full = locateLine(text, ["config", top]);
+  if (full > 1 || !top.startsWith(`${PROJECT_NAME}:`)) return full;
+  return locateLine(text, ["config", top.slice(PROJECT_NAME.length + 1)]);
 }

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Problem } from "../diagnostics/problem";
 import { displayPath } from "../diagnostics/paths";
 import { CONFIG_KEYS, parseStackSettings, type StackSettings } from "../config/settings";
-import { readStackFile } from "../config/stack-files";
+import { configKeyLine, readStackFile } from "../config/stack-files";
 import { countMaterializedViews, MATERIALIZED_VIEWS_PER_BASE_TABLE, stackEnvironment } from "../model/build";
 import type { Model } from "../model/types";
 import type { RegisteredOrg } from "../registry/load";
@@ -36,12 +36,6 @@ export function knownEnvironments(root: string, stacks: readonly string[], cwd: 
   return [...new Set(readPlacements(root, stacks, cwd).map((placement) => placement.environment))].sort();
 }
 
-function configLine(placement: StackPlacement, key: string): number {
-  const short = key.slice(key.indexOf(":") + 1);
-  const full = locateLine(placement.text, ["config", key]);
-  return full > 1 ? full : locateLine(placement.text, ["config", short]);
-}
-
 /**
  * Rules that span stacks: each environment has exactly one stack holding the central dataset,
  * shard stacks do not overlap, and every org of an environment lands in exactly one stack.
@@ -55,19 +49,19 @@ export function environmentProblems(placements: readonly StackPlacement[], orgs:
     const shards = stacks.filter((placement) => placement.settings.role === "orgs");
     const first = stacks[0];
     if (central.length === 0 && first) {
-      problems.push({ file: first.file, line: configLine(first, CONFIG_KEYS.role), field: CONFIG_KEYS.role, message: `environment ${environment} has no stack holding the central dataset (role all or bootstrap)` });
+      problems.push({ file: first.file, line: configKeyLine(first.text, CONFIG_KEYS.role), field: CONFIG_KEYS.role, message: `environment ${environment} has no stack holding the central dataset (role all or bootstrap)` });
     }
     for (const extra of central.slice(1)) {
-      problems.push({ file: extra.file, line: configLine(extra, CONFIG_KEYS.role), field: CONFIG_KEYS.role, message: `environment ${environment} already has its central dataset in stack ${central[0]?.stack}` });
+      problems.push({ file: extra.file, line: configKeyLine(extra.text, CONFIG_KEYS.role), field: CONFIG_KEYS.role, message: `environment ${environment} already has its central dataset in stack ${central[0]?.stack}` });
     }
     const all = central.find((placement) => placement.settings.role === "all");
     for (const shard of shards) {
       if (all) {
-        problems.push({ file: shard.file, line: configLine(shard, CONFIG_KEYS.role), field: CONFIG_KEYS.role, message: `stack ${all.stack} (role all) already holds every org of ${environment}; set it to role bootstrap before adding shard stacks` });
+        problems.push({ file: shard.file, line: configKeyLine(shard.text, CONFIG_KEYS.role), field: CONFIG_KEYS.role, message: `stack ${all.stack} (role all) already holds every org of ${environment}; set it to role bootstrap before adding shard stacks` });
       }
       const twin = shards.find((other) => other !== shard && other.settings.shard === shard.settings.shard);
       if (twin && twin.stack < shard.stack) {
-        problems.push({ file: shard.file, line: configLine(shard, CONFIG_KEYS.shard), field: CONFIG_KEYS.shard, message: `shard ${shard.settings.shard} of ${environment} is already held by stack ${twin.stack}` });
+        problems.push({ file: shard.file, line: configKeyLine(shard.text, CONFIG_KEYS.shard), field: CONFIG_KEYS.shard, message: `shard ${shard.settings.shard} of ${environment} is already held by stack ${twin.stack}` });
       }
     }
     if (all) continue;
@@ -100,7 +94,7 @@ export function projectViewCapProblems(models: readonly Model[], placements: rea
       const placement = placements.find((candidate) => candidate.stack === projectModels[0]?.stack);
       problems.push({
         file: placement?.file ?? "Pulumi.yaml",
-        line: placement ? configLine(placement, CONFIG_KEYS.viewMode) : 1,
+        line: placement ? configKeyLine(placement.text, CONFIG_KEYS.viewMode) : 1,
         field: CONFIG_KEYS.viewMode,
         message:
           `stacks ${projectModels.map((model) => model.stack).join(", ")} together declare ${count} materialized views reading ` +

@@ -1,14 +1,13 @@
 import { join, resolve } from "node:path";
 import type { Problem } from "../diagnostics/problem";
 import { displayPath } from "../diagnostics/paths";
-import { parseStackSettings, PROJECT_NAME, type StackSettings } from "../config/settings";
-import { listStacks, readStackFile } from "../config/stack-files";
+import { parseStackSettings, type StackSettings } from "../config/settings";
+import { configKeyLine, listStacks, readStackFile } from "../config/stack-files";
 import { loadRegistry, type Registry } from "../registry/load";
 import { loadSchemas, type SchemaSet } from "../schemas/load";
 import { readLock } from "../lock/lock-file";
 import { buildModel, type LockedColumns } from "../model/build";
 import type { Model } from "../model/types";
-import { locateLine } from "../yaml/locate";
 import { knownEnvironments } from "./environments";
 
 /** Where the program's inputs live; the CLI's --orgs and --schemas override the defaults. */
@@ -73,19 +72,14 @@ export function loadStack(paths: ProjectPaths, stack: string, config?: Readonly<
   if (!stackFile.ok && !config) return { ok: false, problems: [...problems, ...stackFile.problems], inputs };
   const effective = config ?? (stackFile.ok ? stackFile.stackFile.config : {});
   const settings = parseStackSettings(effective);
-  const locate = (key: string) => {
-    const short = key.startsWith(`${PROJECT_NAME}:`) ? key.slice(PROJECT_NAME.length + 1) : key;
-    const full = locateLine(text, ["config", key]);
-    return full > 1 ? full : locateLine(text, ["config", short]);
-  };
   if (!settings.ok) {
-    for (const issue of settings.issues) problems.push({ file, line: locate(issue.key.split(".")[0] ?? issue.key), field: issue.key, message: issue.message });
+    for (const issue of settings.issues) problems.push({ file, line: configKeyLine(text, issue.key), field: issue.key, message: issue.message });
     return { ok: false, problems, inputs };
   }
   if (problems.length > 0) return { ok: false, problems, inputs };
   const { model, issues } = buildModel({ stack, settings: settings.settings, orgs: inputs.registry.orgs, schemas: inputs.schemas, lock: inputs.lock });
   if (issues.length > 0) {
-    return { ok: false, problems: issues.map((issue) => ({ file, line: locate(issue.key), field: issue.key, message: issue.message })), inputs, model };
+    return { ok: false, problems: issues.map((issue) => ({ file, line: configKeyLine(text, issue.key), field: issue.key, message: issue.message })), inputs, model };
   }
   return { ok: true, model, settings: settings.settings, inputs };
 }

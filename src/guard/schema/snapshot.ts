@@ -5,7 +5,7 @@
 import { knownEnvironments } from "../../project/environments";
 import { join } from "node:path";
 import { parseStackSettings, type StackSettings } from "../../config/settings";
-import { listStacks, readStackFile } from "../../config/stack-files";
+import { configKeyLine, listStacks, readStackFile } from "../../config/stack-files";
 import { displayPath } from "../../diagnostics/paths";
 import { InputError, formatProblem, type Problem } from "../../diagnostics/problem";
 import { readLock } from "../../lock/lock-file";
@@ -66,7 +66,7 @@ export function loadSnapshot(paths: SnapshotPaths): RepoSnapshot {
     }
     const settings = parseStackSettings(read.stackFile.config);
     if (!settings.ok) {
-      problems.push(...settings.issues.map((issue) => ({ file: read.stackFile.file, line: 1, field: issue.key, message: issue.message })));
+      problems.push(...settings.issues.map((issue) => ({ file: read.stackFile.file, line: configKeyLine(read.stackFile.text, issue.key), field: issue.key, message: issue.message })));
       stacks.push({ stack, file: read.stackFile.file, settings: null });
       continue;
     }
