@@ -1,7 +1,5 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseStackSettings, type StackSettings } from "../config/settings";
-import { configKeyLine, readStackFile } from "../config/stack-files";
 import { displayPath } from "../diagnostics/paths";
 import { formatProblem, type Problem } from "../diagnostics/problem";
 import { isSafeSlug, onboard, type OnboardRequest, type OnboardSummary } from "../onboarding/onboard";
@@ -9,7 +7,7 @@ import { loadInputs, projectPaths } from "../project/load";
 import { REPO_OPTIONS, parseCommandArgs } from "./args";
 import { EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, UsageError, type CliIo } from "./io";
 import { repoRoot } from "./root";
-import { knownEnvironments } from "../project/environments";
+import { environmentsOf, readStackSettings } from "../project/environments";
 
 export const ONBOARD_USAGE =
   "cloudact onboard SLUG --company NAME --email ADDRESS --plan PLAN [--currency USD] [--timezone UTC] " +
@@ -53,18 +51,8 @@ export async function onboardCommand(args: readonly string[], io: CliIo): Promis
     io.stdout("the repository does not validate yet; fix these first (`npx cloudact validate`), nothing was written\n");
     return EXIT_PROBLEM;
   }
-  const stacks = new Map<string, StackSettings>();
-  const stackProblems: Problem[] = [];
-  for (const stack of inputs.stacks) {
-    const read = readStackFile(paths.root, stack, io.cwd);
-    if (!read.ok) {
-      stackProblems.push(...read.problems);
-      continue;
-    }
-    const settings = parseStackSettings(read.stackFile.config);
-    if (settings.ok) stacks.set(stack, settings.settings);
-    else stackProblems.push(...settings.issues.map((issue) => ({ file: read.stackFile.file, line: configKeyLine(read.stackFile.text, issue.key), field: issue.key, message: issue.message })));
-  }
+  const { placements, problems: stackProblems } = readStackSettings(paths.root, inputs.stacks, io.cwd);
+  const stacks = new Map(placements.map((placement) => [placement.stack, placement.settings]));
   if (stackProblems.length > 0) {
     printProblems(io, stackProblems);
     io.stdout("stack config is invalid; fix it first (`npx cloudact validate`), nothing was written\n");
@@ -89,7 +77,7 @@ export async function onboardCommand(args: readonly string[], io: CliIo): Promis
   const registryFiles = readdirSync(paths.orgsDir)
     .filter((name) => /\.ya?ml$/.test(name))
     .map((name) => ({ file: displayPath(join(paths.orgsDir, name), io.cwd), stem: name.replace(/\.ya?ml$/, "") }));
-  const result = onboard(request, { file, registered: inputs.registry.orgs, registryFiles, knownEnvironments: knownEnvironments(paths.root, inputs.stacks, io.cwd), stacks, schemas: inputs.schemas, lock: inputs.lock });
+  const result = onboard(request, { file, registered: inputs.registry.orgs, registryFiles, knownEnvironments: environmentsOf(placements), stacks, schemas: inputs.schemas, lock: inputs.lock });
   if (result.problems.length > 0 || !result.summary) {
     printProblems(io, result.problems);
     io.stdout(`invalid: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}, nothing was written\n`);

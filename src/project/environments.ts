@@ -18,22 +18,39 @@ export interface StackPlacement {
   readonly environment: string;
 }
 
-/** Reads every stack's settings; stacks whose settings are invalid are left out (loadStack reports them). */
-export function readPlacements(root: string, stacks: readonly string[], cwd: string): StackPlacement[] {
+/** Reads every stack's settings: the valid stacks, and the problems of the others. */
+export function readStackSettings(root: string, stacks: readonly string[], cwd: string): { placements: StackPlacement[]; problems: Problem[] } {
   const placements: StackPlacement[] = [];
+  const problems: Problem[] = [];
   for (const stack of stacks) {
     const file = readStackFile(root, stack, cwd);
-    if (!file.ok) continue;
+    if (!file.ok) {
+      problems.push(...file.problems);
+      continue;
+    }
+    const { text } = file.stackFile;
     const settings = parseStackSettings(file.stackFile.config);
-    if (!settings.ok) continue;
-    placements.push({ stack, file: file.stackFile.file, text: file.stackFile.text, settings: settings.settings, environment: stackEnvironment(stack, settings.settings) });
+    if (!settings.ok) {
+      problems.push(...settings.issues.map((issue) => ({ file: file.stackFile.file, line: configKeyLine(text, issue.key), field: issue.key, message: issue.message })));
+      continue;
+    }
+    placements.push({ stack, file: file.stackFile.file, text, settings: settings.settings, environment: stackEnvironment(stack, settings.settings) });
   }
-  return placements;
+  return { placements, problems };
+}
+
+/** The stacks whose settings are valid (loadStack and validate report the others). */
+export function readPlacements(root: string, stacks: readonly string[], cwd: string): StackPlacement[] {
+  return readStackSettings(root, stacks, cwd).placements;
 }
 
 /** The environments org files may name: each stack's `environment` setting, else its name. */
+export function environmentsOf(placements: readonly StackPlacement[]): string[] {
+  return [...new Set(placements.map((placement) => placement.environment))].sort();
+}
+
 export function knownEnvironments(root: string, stacks: readonly string[], cwd: string): string[] {
-  return [...new Set(readPlacements(root, stacks, cwd).map((placement) => placement.environment))].sort();
+  return environmentsOf(readPlacements(root, stacks, cwd));
 }
 
 /**

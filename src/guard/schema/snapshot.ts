@@ -2,10 +2,10 @@
  * What the schema guard compares: the schema files, the lock, the registry and each stack's
  * settings, as plain data. The same loaders read the working tree and a materialized git ref.
  */
-import { knownEnvironments } from "../../project/environments";
 import { join } from "node:path";
-import { parseStackSettings, type StackSettings } from "../../config/settings";
-import { configKeyLine, listStacks, readStackFile } from "../../config/stack-files";
+import type { StackSettings } from "../../config/settings";
+import { listStacks } from "../../config/stack-files";
+import { environmentsOf, readStackSettings } from "../../project/environments";
 import { displayPath } from "../../diagnostics/paths";
 import { InputError, formatProblem, type Problem } from "../../diagnostics/problem";
 import { readLock } from "../../lock/lock-file";
@@ -53,24 +53,15 @@ export function loadSnapshot(paths: SnapshotPaths): RepoSnapshot {
   const lock = readLock(lockPath, lockFile);
   if (!lock.ok) throw new InputError(`cannot read the lock:\n${lock.problems.map(formatProblem).join("\n")}`);
   const stackNames = listStacks(paths.root);
-  const registry = loadRegistry(paths.orgsDir, { knownEnvironments: knownEnvironments(paths.root, stackNames, paths.cwd), cwd: paths.cwd });
+  const settings = readStackSettings(paths.root, stackNames, paths.cwd);
+  const registry = loadRegistry(paths.orgsDir, { knownEnvironments: environmentsOf(settings.placements), cwd: paths.cwd });
   const { schemas, problems: schemaProblems } = loadSchemas(paths.schemasDir, paths.cwd);
-  const problems: Problem[] = [...registry.problems, ...schemaProblems];
-  const stacks: StackSnapshot[] = [];
-  for (const stack of stackNames) {
-    const read = readStackFile(paths.root, stack, paths.cwd);
-    if (!read.ok) {
-      problems.push(...read.problems);
-      stacks.push({ stack, file: displayPath(join(paths.root, `Pulumi.${stack}.yaml`), paths.cwd), settings: null });
-      continue;
-    }
-    const settings = parseStackSettings(read.stackFile.config);
-    if (!settings.ok) {
-      problems.push(...settings.issues.map((issue) => ({ file: read.stackFile.file, line: configKeyLine(read.stackFile.text, issue.key), field: issue.key, message: issue.message })));
-      stacks.push({ stack, file: read.stackFile.file, settings: null });
-      continue;
-    }
-    stacks.push({ stack, file: read.stackFile.file, settings: settings.settings });
-  }
+  const problems: Problem[] = [...registry.problems, ...schemaProblems, ...settings.problems];
+  const valid = new Map(settings.placements.map((placement) => [placement.stack, placement.settings]));
+  const stacks: StackSnapshot[] = stackNames.map((stack) => ({
+    stack,
+    file: displayPath(join(paths.root, `Pulumi.${stack}.yaml`), paths.cwd),
+    settings: valid.get(stack) ?? null,
+  }));
   return { schemasDir: displayPath(paths.schemasDir, paths.cwd), lockFile, schemas, lock: lock.lock, orgs: registry.orgs, stacks, problems };
 }
