@@ -5,6 +5,7 @@ import type { DatasetModel } from "../src/model/types";
 import { datasetAccesses } from "./access";
 import { centralKey, type CentralKeyArgs } from "./encryption";
 import { protectedDataset, protectedTable } from "./protected";
+import { BOOTSTRAP_COMPONENT } from "../src/model/resource-types";
 
 export interface BootstrapArgs {
   readonly dataset: DatasetModel;
@@ -24,7 +25,7 @@ export class Bootstrap extends pulumi.ComponentResource {
   readonly tables: Readonly<Record<string, gcp.bigquery.Table>>;
 
   constructor(name: string, args: BootstrapArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("cloudact:bigquery:Bootstrap", name, {}, opts);
+    super(BOOTSTRAP_COMPONENT, name, {}, opts);
     const { dataset, project, location } = args;
     const key = args.kms ? centralKey({ project, ...args.kms }, this) : null;
     const encryption = key ? { defaultEncryptionConfiguration: { kmsKeyName: key.kmsKeyName } } : {};

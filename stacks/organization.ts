@@ -7,6 +7,7 @@ import { datasetAccesses } from "./access";
 import { centralDependencies, type CentralDataset } from "./central";
 import { onboardOrg } from "./onboarding";
 import { derivedView, protectedDataset, protectedTable } from "./protected";
+import { ORGANIZATION_COMPONENT } from "../src/model/resource-types";
 
 export interface OrganizationArgs {
   readonly dataset: DatasetModel;
@@ -28,7 +29,7 @@ export class Organization extends pulumi.ComponentResource {
   readonly apiKey: pulumi.Output<string>;
 
   constructor(name: string, args: OrganizationArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("cloudact:bigquery:Organization", name, {}, opts);
+    super(ORGANIZATION_COMPONENT, name, {}, opts);
     const { dataset, project, location, central } = args;
     this.dataset = protectedDataset(dataset, project, location, { accesses: datasetAccesses(args.access) }, { parent: this });
     for (const table of dataset.tables) protectedTable(this.dataset, dataset.datasetId, table, project, { parent: this });

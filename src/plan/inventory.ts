@@ -10,10 +10,9 @@ import {
   type InventoryApiKey,
   type InventoryMetadataRow,
 } from "./inventory-onboarding";
+import { DATASET_TYPE, ORGANIZATION_COMPONENT, TABLE_TYPE } from "../model/resource-types";
 
-export const DATASET_TYPE = "gcp:bigquery/dataset:Dataset";
-export const TABLE_TYPE = "gcp:bigquery/table:Table";
-export const ORGANIZATION_COMPONENT = "cloudact:bigquery:Organization";
+export { DATASET_TYPE, TABLE_TYPE };
 
 export interface InventoryTable {
   tableId: string;

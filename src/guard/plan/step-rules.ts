@@ -7,9 +7,7 @@ import type { Finding } from "./finding";
 import { type PreviewStep, type ResourceState, UNKNOWN_VALUE } from "./preview";
 import { changesExistingResource, destructiveRule, keepsManagedResource } from "./rules";
 import { judgeSchemaChange } from "./table-schema";
-
-export const DATASET_TYPE = "gcp:bigquery/dataset:Dataset";
-export const TABLE_TYPE = "gcp:bigquery/table:Table";
+import { DATASET_TYPE, TABLE_TYPE } from "../../model/resource-types";
 
 type Properties = Readonly<Record<string, unknown>>;
 const NONE: Properties = {};

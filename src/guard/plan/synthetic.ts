@@ -3,11 +3,9 @@
  * component, its dataset and its tables. For benchmarks and size tests; not used by the guard.
  */
 import type { PreviewDocument, PreviewStep, ResourceState } from "./preview";
+import { DATASET_TYPE, ORGANIZATION_COMPONENT as ORG_TYPE, TABLE_TYPE } from "../../model/resource-types";
 
 const PROJECT = "cloudact-bigquery";
-const ORG_TYPE = "cloudact:bigquery:Organization";
-const DATASET_TYPE = "gcp:bigquery/dataset:Dataset";
-const TABLE_TYPE = "gcp:bigquery/table:Table";
 const TABLES_PER_ORG = 22;
 
 export interface SyntheticOptions {

@@ -10,10 +10,7 @@ import type { ViewSpec } from "../../schemas/load";
 import type { Allowlist } from "../allowlist";
 import type { SchemaFinding } from "./rules";
 import type { StackSnapshot } from "./snapshot";
-
-/** The component type stacks/organization.ts registers each org's resources under. */
-const ORGANIZATION_TYPE = "cloudact:bigquery:Organization";
-const TABLE_TYPE = "gcp:bigquery/table:Table";
+import { ORGANIZATION_COMPONENT as ORGANIZATION_TYPE, TABLE_TYPE } from "../../model/resource-types";
 
 /** The URN of an org's view, as stacks/organization.ts registers it. */
 export function viewUrn(stack: string, datasetId: string, viewId: string): string {
