@@ -4,8 +4,8 @@
  */
 import type { PreviewDocument, PreviewStep, ResourceState } from "./preview";
 import { DATASET_TYPE, ORGANIZATION_COMPONENT as ORG_TYPE, TABLE_TYPE } from "../../model/resource-types";
+import { PROJECT_NAME as PROJECT } from "../../config/settings";
 
-const PROJECT = "cloudact-bigquery";
 const TABLES_PER_ORG = 22;
 
 export interface SyntheticOptions {
