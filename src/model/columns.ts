@@ -203,3 +203,25 @@ export function compareColumns(before: readonly Column[], after: readonly Column
 export function isSafeModeChange(before: Mode, after: Mode): boolean {
   return before === after || (before === "REQUIRED" && after === "NULLABLE");
 }
+
+/** What an add-only rule forbids between two column trees: the one definition both guards apply. */
+export interface UnsafeColumnChanges {
+  /** Columns and nested fields `after` lacks. */
+  readonly removed: string[];
+  /** Type changes beyond the aliases. */
+  readonly typeChanged: ColumnChange[];
+  /** Mode changes other than REQUIRED -> NULLABLE. */
+  readonly modeChanged: ColumnChange[];
+  /** REQUIRED columns or nested fields that `before` lacks. */
+  readonly requiredAdded: FieldPath[];
+}
+
+export function unsafeColumnChanges(before: readonly Column[], after: readonly Column[]): UnsafeColumnChanges {
+  const diff = compareColumns(before, after);
+  return {
+    removed: diff.removed,
+    typeChanged: diff.changed.filter((change) => change.before.type !== change.after.type),
+    modeChanged: diff.changed.filter((change) => !isSafeModeChange(change.before.mode, change.after.mode)),
+    requiredAdded: diff.added.filter((field) => field.mode === "REQUIRED"),
+  };
+}

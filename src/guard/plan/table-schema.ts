@@ -2,7 +2,7 @@
  * Judges a change of a table's `schema` input (a BigQuery schema JSON string) with the shared
  * column normalization: aliases, default modes, order and name case are not changes.
  */
-import { type ApiColumn, compareColumns, fromApiSchema, isSafeModeChange } from "../../model/columns";
+import { type ApiColumn, fromApiSchema, unsafeColumnChanges } from "../../model/columns";
 import type { Finding } from "./finding";
 import { UNKNOWN_VALUE } from "./preview";
 
@@ -66,24 +66,24 @@ export function judgeSchemaChange(before: unknown, after: unknown): Finding[] {
   // Without a planned schema the provider keeps the deployed one; without a deployed one nothing is lost.
   if (old.kind === "absent" || next.kind === "absent") return [];
 
-  const diff = compareColumns(fromApiSchema(old.columns), fromApiSchema(next.columns));
+  const unsafe = unsafeColumnChanges(fromApiSchema(old.columns), fromApiSchema(next.columns));
   const findings: Finding[] = [];
-  if (diff.removed.length > 0) findings.push({ code: "PG110", details: diff.removed.map((path) => `dropped: ${path}`) });
-  const typeChanges = diff.changed.filter((change) => change.before.type !== change.after.type);
+  if (unsafe.removed.length > 0) findings.push({ code: "PG110", details: unsafe.removed.map((path) => `dropped: ${path}`) });
+  const typeChanges = unsafe.typeChanged;
   if (typeChanges.length > 0) {
     findings.push({
       code: "PG111",
       details: typeChanges.map((change) => `${change.path}: ${change.before.type} -> ${change.after.type}`),
     });
   }
-  const modeChanges = diff.changed.filter((change) => !isSafeModeChange(change.before.mode, change.after.mode));
+  const modeChanges = unsafe.modeChanged;
   if (modeChanges.length > 0) {
     findings.push({
       code: "PG112",
       details: modeChanges.map((change) => `${change.path}: ${change.before.mode} -> ${change.after.mode}`),
     });
   }
-  const requiredAdded = diff.added.filter((field) => field.mode === "REQUIRED");
+  const requiredAdded = unsafe.requiredAdded;
   if (requiredAdded.length > 0) {
     findings.push({ code: "PG113", details: requiredAdded.map((field) => `added: ${field.path} ${field.type} REQUIRED`) });
   }

@@ -2,7 +2,7 @@
  * Judges the columns of one table: type and mode changes, REQUIRED additions and renames. Pure;
  * every comparison goes through the shared normalization (compareColumns, isSafeModeChange).
  */
-import { columnKey, compareColumns, flattenColumns, isSafeModeChange, type Column } from "../../model/columns";
+import { columnKey, flattenColumns, unsafeColumnChanges, type Column } from "../../model/columns";
 import type { SchemaRuleCode } from "./rules";
 
 /** Detail lines per rule, for one table. */
@@ -16,21 +16,14 @@ function add(findings: ColumnFindings, code: SchemaRuleCode, detail: string): vo
 
 /** Type changes beyond an alias and mode changes other than REQUIRED -> NULLABLE, `before` -> `after`. */
 export function judgeChanges(before: readonly Column[], after: readonly Column[], against: string, findings: ColumnFindings): void {
-  for (const change of compareColumns(before, after).changed) {
-    if (change.before.type !== change.after.type) {
-      add(findings, "SG210", `${change.path}: ${change.before.type} -> ${change.after.type} (vs ${against})`);
-    }
-    if (!isSafeModeChange(change.before.mode, change.after.mode)) {
-      add(findings, "SG211", `${change.path}: ${change.before.mode} -> ${change.after.mode} (vs ${against})`);
-    }
-  }
+  const unsafe = unsafeColumnChanges(before, after);
+  for (const change of unsafe.typeChanged) add(findings, "SG210", `${change.path}: ${change.before.type} -> ${change.after.type} (vs ${against})`);
+  for (const change of unsafe.modeChanged) add(findings, "SG211", `${change.path}: ${change.before.mode} -> ${change.after.mode} (vs ${against})`);
 }
 
 /** REQUIRED columns and nested fields of `after` that the existing table's columns lack. */
 export function judgeRequiredAdded(existing: readonly Column[], after: readonly Column[], against: string, findings: ColumnFindings): void {
-  for (const field of compareColumns(existing, after).added) {
-    if (field.mode === "REQUIRED") add(findings, "SG212", `${field.path}: REQUIRED (not in ${against})`);
-  }
+  for (const field of unsafeColumnChanges(existing, after).requiredAdded) add(findings, "SG212", `${field.path}: REQUIRED (not in ${against})`);
 }
 
 function parentOf(path: string): string {
