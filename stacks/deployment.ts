@@ -41,8 +41,9 @@ export function deploy(model: Model): DeploymentOutputs {
   const organizations: DeploymentOutputs["organizations"] = {};
   const apiKeys: DeploymentOutputs["apiKeys"] = {};
   const declaredDatasets: pulumi.Resource[] = [];
+  const datasets = new Map(model.orgDatasets.map((dataset) => [dataset.datasetId, dataset]));
   for (const org of model.orgs) {
-    const dataset = model.orgDatasets.find((candidate) => candidate.datasetId === org.datasetId);
+    const dataset = datasets.get(org.datasetId);
     if (!dataset) throw new Error(`the model has no dataset for org ${org.slug}`);
     const component = new Organization(org.slug, {
       dataset,
