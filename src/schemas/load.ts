@@ -5,7 +5,7 @@ import type { Problem } from "../diagnostics/problem";
 import { zodProblems } from "../diagnostics/zod-problems";
 import { displayPath } from "../diagnostics/paths";
 import { locateLine } from "../yaml/locate";
-import { parseYaml } from "../yaml/load";
+import { parseYamlAs } from "../yaml/validate";
 import { parseColumnsFile } from "./columns-file";
 import { tableConfigFileSchema, tableOptionsSchema, viewConfigFileSchema, type TableOptions } from "./table-options";
 
@@ -63,17 +63,12 @@ function loadTableDir(root: string, dir: SchemaDir, cwd: string, problems: Probl
     return [];
   }
   const text = readFileSync(configPath, "utf8");
-  const parsed = parseYaml(text, configFile);
-  if (!parsed.ok) {
-    problems.push(parsed.problem);
+  const config = parseYamlAs(tableConfigFileSchema, text, configFile);
+  if (!config.ok) {
+    problems.push(...config.problems);
     return [];
   }
-  const config = tableConfigFileSchema.safeParse(parsed.value);
-  if (!config.success) {
-    problems.push(...zodProblems(config.error, configFile, text));
-    return [];
-  }
-  const declared = new Set(Object.keys(config.data.tables));
+  const declared = new Set(Object.keys(config.value.tables));
   for (const name of readdirSync(folder).filter((entry) => entry.endsWith(".json")).sort()) {
     const tableId = name.slice(0, -".json".length);
     if (!declared.has(tableId)) {
@@ -86,7 +81,7 @@ function loadTableDir(root: string, dir: SchemaDir, cwd: string, problems: Probl
     }
   }
   const tables: TableSpec[] = [];
-  for (const [tableId, rawOptions] of Object.entries(config.data.tables)) {
+  for (const [tableId, rawOptions] of Object.entries(config.value.tables)) {
     const parsedOptions = tableOptionsSchema.safeParse(rawOptions ?? {});
     if (!parsedOptions.success) problems.push(...zodProblems(parsedOptions.error, configFile, text, ["tables", tableId]));
     const schemaPath = join(folder, `${tableId}.json`);
@@ -144,19 +139,14 @@ function loadViews(root: string, cwd: string, problems: Problem[], central: read
   const configFile = displayPath(configPath, cwd);
   if (!existsSync(configPath)) return [];
   const text = readFileSync(configPath, "utf8");
-  const parsed = parseYaml(text, configFile);
-  if (!parsed.ok) {
-    problems.push(parsed.problem);
-    return [];
-  }
-  const config = viewConfigFileSchema.safeParse(parsed.value);
-  if (!config.success) {
-    problems.push(...zodProblems(config.error, configFile, text));
+  const config = parseYamlAs(viewConfigFileSchema, text, configFile);
+  if (!config.ok) {
+    problems.push(...config.problems);
     return [];
   }
   const centralIds = new Set(central.map((table) => table.tableId));
   const views: ViewSpec[] = [];
-  for (const [viewId, entry] of Object.entries(config.data.views)) {
+  for (const [viewId, entry] of Object.entries(config.value.views)) {
     const sqlPath = join(root, "org", "views", `${viewId}.sql`);
     const file = displayPath(sqlPath, cwd);
     const line = locateLine(text, ["views", viewId]);
